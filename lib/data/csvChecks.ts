@@ -1,0 +1,285 @@
+/**
+ * What `readSurveyCsv` and `readNetworksCsv` share: reading a file without
+ * touching it, turning CSV text into a header plus rows, collecting every
+ * problem and throwing them as one readable `UserInputError`, suggesting
+ * near column names, and reading whole numbers the way Dutch Excel writes them.
+ */
+import * as fs from 'node:fs';
+import { UserInputError } from '../util/errors';
+import { columnLetter, CsvDelimiter, CsvEncoding, decodeCsvBytes, delimiterName, detectDelimiter, parseCsv, stripBom } from './csv';
+
+/** What every reader reports besides its table. */
+export interface CsvReadInfo {
+  /** The path (or name) the messages use. */
+  file: string;
+  encoding: CsvEncoding;
+  delimiter: CsvDelimiter;
+  /** Number of data rows (respondents, networks) in the table. */
+  rows: number;
+  /** Things worth knowing that are not errors (skipped empty rows, encoding used, ...). */
+  warnings: string[];
+}
+
+/** Options every reader accepts. */
+export interface CsvReadOptions {
+  /** Force the delimiter instead of detecting it from the header. */
+  delimiter?: CsvDelimiter;
+  /** How many problems the error message lists (default 20); the rest are counted. */
+  maxProblems?: number;
+}
+
+export const DEFAULT_MAX_PROBLEMS = 20;
+
+/**
+ * Reads a file's bytes and decodes them. Only `fs.readFileSync` is used: the
+ * researcher's file is never written to.
+ */
+export function readCsvFile(file: string): { text: string; encoding: CsvEncoding; warnings: string[] } {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT'
+        ? `the file does not exist (looked from the folder ${process.cwd()})`
+        : code === 'EISDIR'
+          ? 'this is a folder, not a file'
+          : code === 'EACCES' || code === 'EPERM'
+            ? 'no permission to read it'
+            : `cannot read it (${code ?? String(e)})`;
+    throw new UserInputError(`${file}: ${why}. Check the path.`);
+  }
+  const { text, encoding } = decodeCsvBytes(bytes);
+  const warnings =
+    encoding === 'windows-1252'
+      ? ['The file is not valid UTF-8; it was read as Windows-1252 (the encoding Dutch Excel uses for CSV). Check that accented letters look right.']
+      : [];
+  return { text, encoding, warnings };
+}
+
+/** A data row of the CSV: its spreadsheet row number and one cell per header column. */
+export interface GridRow {
+  row: number;
+  cells: string[];
+}
+
+/** A CSV split into a trimmed header and complete data rows. */
+export interface CsvGrid {
+  header: string[];
+  rows: GridRow[];
+  delimiter: CsvDelimiter;
+  warnings: string[];
+}
+
+/**
+ * Collects problems. Each is one line of the final message, in the order
+ * found: header problems first, then rows top to bottom.
+ */
+export class ProblemList {
+  readonly items: string[] = [];
+
+  get length(): number {
+    return this.items.length;
+  }
+
+  add(message: string): void {
+    this.items.push(message);
+  }
+
+  /**
+   * A problem in one cell: `row N, column "x": found "v", expected ...`; `note`
+   * says what is wrong with the value when that is not obvious, e.g. `(not a whole number)`.
+   */
+  cell(row: number, column: string, found: string, expected: string, note?: string): void {
+    this.add(`row ${row}, column "${column}": found ${showValue(found)}${note ? ` (${note})` : ''}, expected ${expected}`);
+  }
+
+  /**
+   * Throws one UserInputError listing the first `max` problems, if there are any.
+   * `what` names the kind of file, e.g. "survey file".
+   */
+  throwIfAny(file: string, what: string, max = DEFAULT_MAX_PROBLEMS): void {
+    const n = this.items.length;
+    if (n === 0) return;
+    const shown = this.items.slice(0, Math.max(0, max));
+    const rest = n - shown.length;
+    const lines = [
+      `${file}: ${n} problem${n === 1 ? '' : 's'} in the ${what}${rest > 0 ? ` (the first ${shown.length} are listed)` : ''}:`,
+      ...shown.map((p) => `  - ${p}`),
+    ];
+    if (rest > 0) lines.push(`  ... and ${rest} more problem${rest === 1 ? '' : 's'}`);
+    throw new UserInputError(lines.join('\n'));
+  }
+}
+
+/** A cell value as messages show it: quoted, with line breaks made visible; empty cells named. */
+export function showValue(value: string): string {
+  if (value.trim() === '') return 'an empty cell';
+  const shown = value.length > 60 ? `${value.slice(0, 57)}...` : value;
+  return JSON.stringify(shown);
+}
+
+/** Lists names for a message: `"a", "b" or "c"`. */
+export function listNames(names: readonly string[], conjunction = 'or'): string {
+  const q = names.map((n) => `"${n}"`);
+  return q.length <= 1 ? (q[0] ?? '') : `${q.slice(0, -1).join(', ')} ${conjunction} ${q[q.length - 1]}`;
+}
+
+/**
+ * Splits CSV text into header and data rows, reporting what is wrong with the
+ * shape of the file. An empty file throws at once (there is nothing else to
+ * check); a header without data rows, unnamed or repeated column names, and
+ * rows with more or fewer cells than the header are added to `problems`.
+ * Rows whose cells are all empty are skipped (with a warning), so a spreadsheet's
+ * trailing empty lines do no harm. Rows with the wrong number of cells are left
+ * out of `rows` because their cells cannot be matched to columns.
+ */
+export function toGrid(
+  text: string,
+  opts: { file: string; what: string; delimiter?: CsvDelimiter; expectedColumns: string },
+  problems: ProblemList,
+): CsvGrid {
+  const clean = stripBom(text);
+  const warnings: string[] = [];
+  if (clean.trim() === '') {
+    throw new UserInputError(`${opts.file}: the file is empty. Expected a header row with the columns ${opts.expectedColumns}, then one row per ${opts.what === 'survey file' ? 'respondent' : 'network'}.`);
+  }
+  const delimiter = opts.delimiter ?? detectDelimiter(clean);
+  const records = parseCsv(clean, delimiter, opts.file);
+  const isBlank = (cells: string[]) => cells.every((c) => c.trim() === '');
+  // The header is the first non-blank record (leading empty lines are tolerated).
+  const headerIndex = records.findIndex((r) => !isBlank(r.cells));
+  const headerRecord = records[headerIndex];
+  const header = headerRecord.cells.map((c) => c.trim());
+  if (headerRecord.row > 1) warnings.push(`The header is on row ${headerRecord.row}; rows above it are empty and were skipped.`);
+
+  const body = records.slice(headerIndex + 1);
+  const blankRows = body.filter((r) => isBlank(r.cells)).map((r) => r.row);
+  const dataRecords = body.filter((r) => !isBlank(r.cells));
+
+  // Trailing unnamed columns with no values are an Excel artefact (a cleared column); drop them.
+  let width = header.length;
+  while (width > 1 && header[width - 1] === '' && dataRecords.every((r) => (r.cells[width - 1] ?? '').trim() === '')) width--;
+  if (width < header.length) warnings.push(`Ignored ${header.length - width} empty column${header.length - width === 1 ? '' : 's'} without a name at the end of the header.`);
+  header.length = width;
+
+  const seen = new Map<string, number>();
+  header.forEach((name, i) => {
+    const where = `row ${headerRecord.row} (header), column ${columnLetter(i + 1)}`;
+    if (name === '') problems.add(`${where}: found a column without a name, expected a column name`);
+    else if (seen.has(name)) problems.add(`${where}: the column name "${name}" is used twice (also in column ${columnLetter(seen.get(name)! + 1)})`);
+    else seen.set(name, i);
+  });
+  if (header.length === 1 && dataRecords.length > 0) {
+    problems.add(
+      `row ${headerRecord.row} (header): found only one column, "${header[0]}", when split by ${delimiterName(delimiter)}; ` +
+        'expected several columns. Is the file separated by another character? Save it as CSV from the spreadsheet, or pass the option delimiter',
+    );
+  }
+  if (dataRecords.length === 0) {
+    problems.add(`the file has a header row but no data rows; expected one row per ${opts.what === 'survey file' ? 'respondent' : 'network'} below the header`);
+  }
+
+  const rows: GridRow[] = [];
+  for (const r of dataRecords) {
+    let cells = r.cells;
+    // Extra cells that are empty (trailing delimiters) are harmless.
+    if (cells.length > width && cells.slice(width).every((c) => c.trim() === '')) cells = cells.slice(0, width);
+    if (cells.length !== width) {
+      problems.add(
+        `row ${r.row}: found ${cells.length} cell${cells.length === 1 ? '' : 's'}, expected ${width} (one per column of the header); ` +
+          `check the ${delimiterName(delimiter)} separators and the quotes in this row`,
+      );
+      continue;
+    }
+    rows.push({ row: r.row, cells });
+  }
+  if (blankRows.length > 0) {
+    warnings.push(`Skipped ${blankRows.length} empty row${blankRows.length === 1 ? '' : 's'} (row${blankRows.length === 1 ? '' : 's'} ${summariseRows(blankRows)}).`);
+  }
+  return { header, rows, delimiter, warnings };
+}
+
+/** "3, 5, 9" or "3, 5, 9, ... (12 in all)" for long lists. */
+function summariseRows(rows: number[]): string {
+  return rows.length <= 5 ? rows.join(', ') : `${rows.slice(0, 5).join(', ')}, ... (${rows.length} in all)`;
+}
+
+/** The result of reading a cell as a whole number. */
+export type WholeNumberCell =
+  | { kind: 'empty' }
+  | { kind: 'whole'; value: number }
+  | { kind: 'fraction'; value: number }
+  | { kind: 'text' };
+
+/**
+ * Reads a trimmed cell as a number, accepting a decimal comma ("3,0" = 3) as
+ * Dutch Excel writes it. Only plain notation is accepted: an optional sign,
+ * digits, and an optional decimal part; no thousands separators or exponents.
+ *
+ * @example
+ *   parseWholeNumber(' 4 ')  // => { kind: 'whole', value: 4 }
+ *   parseWholeNumber('3,0')  // => { kind: 'whole', value: 3 }
+ *   parseWholeNumber('3,5')  // => { kind: 'fraction', value: 3.5 }
+ *   parseWholeNumber('vier') // => { kind: 'text' }
+ */
+export function parseWholeNumber(cell: string): WholeNumberCell {
+  const s = cell.trim();
+  if (s === '') return { kind: 'empty' };
+  if (!/^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/.test(s)) return { kind: 'text' };
+  const value = Number(s.replace(',', '.'));
+  if (Number.isInteger(value)) return { kind: 'whole', value: value === 0 ? 0 : value }; // no -0
+  return { kind: 'fraction', value };
+}
+
+/** Lower-case letters and digits only: `Trust_1`, `trust1` and `TRUST-1` all become `trust1`. */
+function normaliseName(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+/** Levenshtein distance, for "did you mean" suggestions. */
+export function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+/**
+ * The candidate a mistyped name most likely meant, or undefined: first a match
+ * ignoring case, spaces, dashes and underscores, then the closest name with
+ * the same digits within a small edit distance (1 for short names, 2 from 6
+ * characters on).
+ *
+ * @example
+ *   suggestName('Trust_1', ['trust_1', 'trust_2']) // => 'trust_1'
+ *   suggestName('trust1', ['trust_1', 'trust_2'])  // => 'trust_1'
+ *   suggestName('netwerk', ['network'])            // => 'network'
+ *   suggestName('age', ['network'])                // => undefined
+ */
+export function suggestName(name: string, candidates: readonly string[]): string | undefined {
+  const key = normaliseName(name);
+  if (key === '') return undefined;
+  const exact = candidates.find((c) => normaliseName(c) === key);
+  if (exact !== undefined) return exact;
+  // Numbers must agree: "trust_7" is not a typo of "trust_1", whatever the edit distance.
+  const digits = (s: string) => s.replace(/\D/g, '');
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    if (digits(c) !== digits(key)) continue;
+    const d = editDistance(key, normaliseName(c));
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  const allowed = key.length >= 6 ? 2 : key.length >= 3 ? 1 : 0;
+  return bestDistance <= allowed ? best : undefined;
+}
