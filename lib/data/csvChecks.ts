@@ -67,6 +67,8 @@ export interface GridRow {
 /** A CSV split into a trimmed header and complete data rows. */
 export interface CsvGrid {
   header: string[];
+  /** The spreadsheet row of the header: 1 unless empty lines precede it. */
+  headerRow: number;
   rows: GridRow[];
   delimiter: CsvDelimiter;
   warnings: string[];
@@ -137,13 +139,20 @@ export function listNames(names: readonly string[], conjunction = 'or'): string 
  */
 export function toGrid(
   text: string,
-  opts: { file: string; what: string; delimiter?: CsvDelimiter; expectedColumns: string },
+  opts: {
+    file: string;
+    /** What one data row is, for messages: "respondent", "network". */
+    rowNoun: string;
+    delimiter?: CsvDelimiter;
+    /** The columns the header should have, for the message about an empty file. */
+    expectedColumns: string;
+  },
   problems: ProblemList,
 ): CsvGrid {
   const clean = stripBom(text);
   const warnings: string[] = [];
   if (clean.trim() === '') {
-    throw new UserInputError(`${opts.file}: the file is empty. Expected a header row with the columns ${opts.expectedColumns}, then one row per ${opts.what === 'survey file' ? 'respondent' : 'network'}.`);
+    throw new UserInputError(`${opts.file}: the file is empty. Expected a header row with the columns ${opts.expectedColumns}, then one row per ${opts.rowNoun}.`);
   }
   const delimiter = opts.delimiter ?? detectDelimiter(clean);
   const records = parseCsv(clean, delimiter, opts.file);
@@ -178,7 +187,7 @@ export function toGrid(
     );
   }
   if (dataRecords.length === 0) {
-    problems.add(`the file has a header row but no data rows; expected one row per ${opts.what === 'survey file' ? 'respondent' : 'network'} below the header`);
+    problems.add(`the file has a header row but no data rows; expected one row per ${opts.rowNoun} below the header`);
   }
 
   const rows: GridRow[] = [];
@@ -198,7 +207,7 @@ export function toGrid(
   if (blankRows.length > 0) {
     warnings.push(`Skipped ${blankRows.length} empty row${blankRows.length === 1 ? '' : 's'} (row${blankRows.length === 1 ? '' : 's'} ${summariseRows(blankRows)}).`);
   }
-  return { header, rows, delimiter, warnings };
+  return { header, headerRow: headerRecord.row, rows, delimiter, warnings };
 }
 
 /** "3, 5, 9" or "3, 5, 9, ... (12 in all)" for long lists. */

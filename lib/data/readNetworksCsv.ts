@@ -51,7 +51,7 @@ const NUMBER_EXPECTED = 'a whole number >= 0 or an empty cell';
 
 function checkNetworks(text: string, encoding: CsvEncoding, file: string, options: CsvReadOptions, warnings: string[]): NetworksCsv {
   const problems = new ProblemList();
-  const grid = toGrid(text, { file, what: 'networks file', delimiter: options.delimiter, expectedColumns: 'network, years, members' }, problems);
+  const grid = toGrid(text, { file, rowNoun: 'network', delimiter: options.delimiter, expectedColumns: 'network, years, members' }, problems);
   warnings.push(...grid.warnings);
   const { header, rows } = grid;
   const known: string[] = ['network', ...NETWORK_NUMBER_COLUMNS];
@@ -68,11 +68,11 @@ function checkNetworks(text: string, encoding: CsvEncoding, file: string, option
     }
     const near = suggestName(name, known);
     if (near !== undefined && !header.includes(near)) {
-      problems.add(`row 1 (header): column "${name}" looks like "${near}"; rename it to "${near}" (other columns are kept as text, so it would lose its checks)`);
+      problems.add(`row ${grid.headerRow} (header): column "${name}" looks like "${near}"; rename it to "${near}" (other columns are kept as text, so it would lose its checks)`);
       roleOf.set(name, near);
     } else roleOf.set(name, '');
   }
-  if (![...roleOf.values()].includes('network')) problems.add('row 1 (header): the required column "network" is missing');
+  if (![...roleOf.values()].includes('network')) problems.add(`row ${grid.headerRow} (header): the required column "network" is missing`);
 
   // Column order: network, the number columns, then the rest as in the file.
   const names = [...known.filter((k) => roleOf.has(k)), ...[...roleOf.keys()].filter((h) => !known.includes(h))];

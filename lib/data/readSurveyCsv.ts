@@ -36,7 +36,16 @@ export interface ReadSurveyCsvOptions extends CsvReadOptions {
   allowMissingItemColumns?: boolean;
   /** Further columns to keep as text instead of reporting them as unknown. */
   extraColumns?: readonly string[];
+  /**
+   * Read a pilot file instead (report 5.3): the items are the long pool of
+   * every scale (final and pilot-only), `network` is not required, and an
+   * optional `sector` column (po, vo, po_vo) is known. See `readPilotCsv`.
+   */
+  pilot?: boolean;
 }
+
+/** Codes of the pilot's optional `sector` column: primary, secondary, or both. */
+export const PILOT_SECTOR_CODES = ['po', 'vo', 'po_vo'] as const;
 
 export interface SurveyCsv extends CsvReadInfo {
   /**
@@ -104,31 +113,39 @@ function checkSurvey(
   const instrument = options.instrument ?? readInstrument();
   const maxProblems = options.maxProblems ?? DEFAULT_MAX_PROBLEMS;
   const problems = new ProblemList();
-  const known = knownColumns(instrument);
-  const itemNames = finalItems(instrument).map((it) => it.id);
+  const pilot = options.pilot ?? false;
+  const known = knownColumns(instrument, pilot);
+  const itemNames = (pilot ? pilotItems(instrument) : finalItems(instrument)).map((it) => it.id);
+  const required = pilot ? ['respondent_id'] : [...SURVEY_REQUIRED_COLUMNS];
 
-  const grid = toGrid(
-    text,
-    { file, what: 'survey file', delimiter: options.delimiter, expectedColumns: `${SURVEY_REQUIRED_COLUMNS.join(', ')} and ${itemNames.slice(0, 2).join(', ')}, ... (one per item)` },
-    problems,
-  );
+  const expectedColumns = `${required.join(', ')} and one per item (${itemNames.slice(0, 2).join(', ')}, ...)`;
+  const grid = toGrid(text, { file, rowNoun: 'respondent', delimiter: options.delimiter, expectedColumns }, problems);
   warnings.push(...grid.warnings);
 
   const extras = (options.extraColumns ?? []).filter((name) => !known.some((k) => k.name === name));
-  const columns = checkHeader(grid.header, known, extras, instrument, options.allowMissingItemColumns ?? false, problems, warnings);
+  const columns = checkHeader(grid.header, grid.headerRow, known, extras, instrument, required, pilot, options.allowMissingItemColumns ?? false, problems, warnings);
   const values = checkCells(grid.header, grid.rows, columns, options.networks, problems);
-  problems.throwIfAny(file, 'survey file', maxProblems);
+  problems.throwIfAny(file, pilot ? 'pilot file' : 'survey file', maxProblems);
 
   addNoAnswerWarning(grid.rows, columns, values, warnings);
 
   // Known columns in their fixed order, then the extras as they appear in the file.
-  const ordered = [...known.filter((k) => columns.has(k.name)), ...[...columns.values()].filter((c) => c.rule.kind === 'text' && !known.some((k) => k.name === c.name))];
+  const extrasInFile = [...columns.values()].filter((c) => c.rule.kind === 'text' && !known.some((k) => k.name === c.name));
+  const ordered = [...known.filter((k) => columns.has(k.name)), ...extrasInFile];
   const table = aq.table(new Map(ordered.map((c) => [c.name, values.get(c.name)!])));
   return { table, file, encoding, delimiter: grid.delimiter, rows: grid.rows.length, warnings };
 }
 
 /** Every column the instrument allows, in table order (extras come after). */
-function knownColumns(instrument: Instrument): ColumnSpec[] {
+function knownColumns(instrument: Instrument, pilot: boolean): ColumnSpec[] {
+  if (pilot) {
+    return [
+      { name: 'respondent_id', rule: { kind: 'id' } },
+      { name: 'sector', rule: { kind: 'code', what: 'sector codes', codes: PILOT_SECTOR_CODES.map((code) => ({ code })) } },
+      { name: 'data_origin', rule: { kind: 'text' } },
+      ...pilotItems(instrument).map((it): ColumnSpec => ({ name: it.id, rule: { kind: 'item', scale: it.scale } })),
+    ];
+  }
   return [
     { name: 'respondent_id', rule: { kind: 'id' } },
     { name: 'network', rule: { kind: 'network' } },
@@ -154,18 +171,22 @@ function knownColumns(instrument: Instrument): ColumnSpec[] {
  */
 function checkHeader(
   header: string[],
+  headerRow: number,
   known: ColumnSpec[],
   extras: readonly string[],
   instrument: Instrument,
+  required: readonly string[],
+  pilot: boolean,
   allowMissingItems: boolean,
   problems: ProblemList,
   warnings: string[],
 ): Map<string, ColumnSpec> {
   const byName = new Map(known.map((k) => [k.name, k]));
   const present = new Set(header);
-  const pilotOnly = new Set(pilotItems(instrument).filter((it) => !it.final).map((it) => it.id));
+  const pilotOnly = new Set(pilot ? [] : pilotItems(instrument).filter((it) => !it.final).map((it) => it.id));
   const columns = new Map<string, ColumnSpec>();
   const explained = new Set<string>(); // missing columns already named in an "unknown column" problem
+  const at = `row ${headerRow} (header)`;
 
   for (const name of header) {
     if (name === '' || columns.has(name)) continue; // reported by toGrid
@@ -176,7 +197,7 @@ function checkHeader(
       columns.set(name, { name, rule: { kind: 'text' } });
     } else if (pilotOnly.has(name)) {
       problems.add(
-        `row 1 (header): column "${name}" is an item of the pilot's long item pool, not of the final questionnaire; ` +
+        `${at}: column "${name}" is an item of the pilot's long item pool, not of the final questionnaire; ` +
           'remove the column, or list it in the option extraColumns to keep it as text',
       );
     } else {
@@ -186,20 +207,20 @@ function checkHeader(
         // Check its cells as the column it was meant to be, so a single pass reports those problems too.
         const meant = byName.get(suggestion);
         if (meant) columns.set(name, { name, rule: meant.rule });
-        problems.add(`row 1 (header): unknown column "${name}"; did you mean "${suggestion}"? Rename the column in the header`);
+        problems.add(`${at}: unknown column "${name}"; did you mean "${suggestion}"? Rename the column in the header`);
       } else if (suggestion !== undefined) {
-        problems.add(`row 1 (header): unknown column "${name}" (the file also has a column "${suggestion}"); remove one of them`);
+        problems.add(`${at}: unknown column "${name}" (the file also has a column "${suggestion}"); remove one of them`);
       } else {
         problems.add(
-          `row 1 (header): unknown column "${name}"; it is not a column of the survey or an item of the questionnaire. ` +
+          `${at}: unknown column "${name}"; it is not a column of the survey or an item of the questionnaire. ` +
             'Remove it, or list it in the option extraColumns to keep it as text',
         );
       }
     }
   }
 
-  for (const name of SURVEY_REQUIRED_COLUMNS) {
-    if (!present.has(name) && !explained.has(name)) problems.add(`row 1 (header): the required column "${name}" is missing`);
+  for (const name of required) {
+    if (!present.has(name) && !explained.has(name)) problems.add(`${at}: the required column "${name}" is missing`);
   }
   const missingItems = known.filter((k) => k.rule.kind === 'item' && !present.has(k.name)).map((k) => k.name);
   if (missingItems.length > 0) {
@@ -209,8 +230,8 @@ function checkHeader(
       const unexplained = missingItems.filter((n) => !explained.has(n));
       if (unexplained.length > 0) {
         problems.add(
-          `row 1 (header): ${unexplained.length} item column${unexplained.length === 1 ? ' is' : 's are'} missing: ${listNames(unexplained, 'and')}; ` +
-            'every item of the final questionnaire needs a column (empty cells are allowed), or pass the option allowMissingItemColumns',
+          `${at}: ${unexplained.length} item column${unexplained.length === 1 ? ' is' : 's are'} missing: ${listNames(unexplained, 'and')}; ` +
+            (pilot ? "every item of the pilot's item pool needs a column" : 'every item of the final questionnaire needs a column') + ' (empty cells are allowed), or pass the option allowMissingItemColumns',
         );
       }
     }

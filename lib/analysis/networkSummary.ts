@@ -1,0 +1,76 @@
+/**
+ * The summary per network that `npm run reproduce` prints: members
+ * approached, responses, complete questionnaires, and for each portrait
+ * characteristic the mean with the report's band (mean +/- 2 SE, note 1 under
+ * Figures 1-10).
+ */
+import { Instrument, Language, PORTRAIT_CONSTRUCTS } from '../data/instrument';
+import { describeByGroup } from '../stats';
+import { scaleScores, SurveyRow } from './scaleScores';
+
+export interface NetworkSummaryRow {
+  network: string;
+  members: number;
+  responded: number;
+  complete: number;
+  /** responded / members, in percent. */
+  responseRate: number;
+  scores: Array<{ construct: string; n: number; mean: number | null; se: number | null; lower: number | null; upper: number | null }>;
+}
+
+export interface NetworkSummaryOptions {
+  /** The networks table; gives the order of the networks (default: order of first appearance in the survey). */
+  networks?: readonly SurveyRow[];
+  /** Constructs to summarise (default: the eight portrait characteristics). */
+  constructs?: readonly string[];
+  /** Band rule (default '2se', the report's). */
+  band?: '2se' | 't95';
+}
+
+/**
+ * @example
+ *   const summary = networkSummary(survey.table.objects(), instrument);
+ *   summary[0].scores[0]; // { construct: 'persons_turnover', n: 20, mean: 2.5, se: .11, lower: 2.28, upper: 2.72 }
+ */
+export function networkSummary(rows: readonly SurveyRow[], instrument: Instrument, options: NetworkSummaryOptions = {}): NetworkSummaryRow[] {
+  const constructs = [...(options.constructs ?? PORTRAIT_CONSTRUCTS)];
+  const order = options.networks ? options.networks.map((n) => String(n.network)) : [...new Set(rows.map((r) => String(r.network)))];
+  const scores = scaleScores(rows, instrument, { constructs });
+  const scored = rows.map((r, k) => ({ network: String(r.network), ...scores[k] }));
+  const described = describeByGroup(scored, 'network', constructs, { band: options.band ?? '2se' });
+  return order.map((network) => {
+    const own = rows.filter((r) => String(r.network) === network);
+    const hasStatus = own.some((r) => r.response_status !== undefined && r.response_status !== null);
+    const responded = hasStatus ? own.filter((r) => r.response_status === 'complete' || r.response_status === 'partial').length : own.length;
+    const complete = hasStatus ? own.filter((r) => r.response_status === 'complete').length : own.length;
+    return {
+      network,
+      members: own.length,
+      responded,
+      complete,
+      responseRate: own.length > 0 ? (100 * responded) / own.length : 0,
+      scores: constructs.map((construct) => {
+        const d = described.find((x) => x.group === network && x.variable === construct);
+        return { construct, n: d?.n ?? 0, mean: d?.mean ?? null, se: d?.se ?? null, lower: d?.lower ?? null, upper: d?.upper ?? null };
+      }),
+    };
+  });
+}
+
+/** Plain-text rendering for the terminal, labels in Dutch (default) or English. */
+export function formatNetworkSummary(summary: readonly NetworkSummaryRow[], instrument: Instrument, lang: Language = 'nl'): string {
+  const t = lang === 'nl'
+    ? { members: 'leden', responded: 'respons', complete: 'volledig', band: 'band (gem. +/- 2 SE)', mean: 'gem.' }
+    : { members: 'members', responded: 'responded', complete: 'complete', band: 'band (mean +/- 2 SE)', mean: 'mean' };
+  const label = (id: string) => instrument.constructs.find((c) => c.id === id)?.[lang] ?? id;
+  const width = Math.max(...summary.flatMap((s) => s.scores.map((x) => label(x.construct).length)));
+  const f = (x: number | null) => (x === null ? '  -  ' : x.toFixed(2));
+  const lines: string[] = [];
+  for (const s of summary) {
+    lines.push(`${s.network}: ${s.members} ${t.members}, ${s.responded} ${t.responded} (${Math.round(s.responseRate)}%), ${s.complete} ${t.complete}`);
+    lines.push(`  ${''.padEnd(width)}    n  ${t.mean}   ${t.band}`);
+    for (const x of s.scores) lines.push(`  ${label(x.construct).padEnd(width)}  ${String(x.n).padStart(3)}  ${f(x.mean)}  [${f(x.lower)}, ${f(x.upper)}]`);
+    lines.push('');
+  }
+  return lines.join('\n');
+}
