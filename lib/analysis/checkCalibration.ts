@@ -176,7 +176,12 @@ export function checkCalibration(input: CalibrationInput): CalibrationCheck[] {
   add({ id: 'motivation.bottom', section: '3.1, Figure 11', claim: 'hardly a role: prevent government intervention, mandatory membership, government cannot solve it', expected: 'motivation_9, 10, 11 lowest three', observed: mot.slice(-3).join(', '), pass: same(mot.slice(-3), ['motivation_9', 'motivation_10', 'motivation_11']) });
 
   // Agreement within networks (5.4)
-  const scaleItems = instrument.constructs.filter((c) => c.kind === 'scale').flatMap((c) => c.items.filter((i) => i.final).map((i) => ({ i, scale: instrument.responseScales[c.responseScale] })));
+  // Targets: every item answered on a 1-5 rating scale (the 16 scales and the
+  // 11 motivation reasons); raters: the complete respondents. An item with a
+  // "weet niet" from one of them is left out (listwise over targets).
+  const scaleItems = instrument.constructs
+    .filter((c) => instrument.responseScales[c.responseScale].type === 'ordinal')
+    .flatMap((c) => c.items.filter((i) => i.final).map((i) => ({ i, scale: instrument.responseScales[c.responseScale] })));
   for (const nw of names) {
     const raters = complete.filter((row) => row.network === nw);
     const matrix = scaleItems.map(({ i, scale }) => raters.map((row) => (typeof row[i.id] === 'number' ? (i.reverse ? scale.min + scale.max - (row[i.id] as number) : (row[i.id] as number)) : null)));

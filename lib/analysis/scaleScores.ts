@@ -36,7 +36,7 @@ export function scaleScores(rows: readonly SurveyRow[], instrument: Instrument, 
   const constructs = (options.constructs ?? instrument.constructs.filter((c) => c.kind === 'scale').map((c) => c.id)).map((id) => {
     const c = instrument.constructs.find((k) => k.id === id);
     if (!c) throw new UserInputError(`Unknown construct "${id}". Known: ${instrument.constructs.map((k) => k.id).join(', ')}.`);
-    if (c.kind !== 'scale') throw new UserInputError(`"${id}" is a ${c.kind}, not a scale: its items are read one by one, not averaged.`);
+    if (c.kind !== 'scale') throw new UserInputError(`"${id}" is an item set or count (${c.kind}), not a scale: its items are read one by one, not averaged.`);
     return c;
   });
   return rows.map((row) => {

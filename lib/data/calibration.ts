@@ -145,16 +145,16 @@ export const PORTRAIT_TARGETS: readonly MeanTarget[] = PORTRAIT_ROWS.flatMap(([n
  */
 const FUNCTIONING_COLUMNS = ['affectivity', 'monitoring', 'effectiveness', 'effect_education'] as const;
 const FUNCTIONING_MEANS: Record<string, number[]> = {
-  Aparctias: [3.75, 3.7, 3.75, 3.65],
+  Aparctias: [3.75, 3.7, 3.9, 3.65],
   Apeliotes: [4.2, 4.45, 4.35, 4.15],
-  Argestes: [3.85, 3.45, 3.7, 3.55],
-  Caecias: [3.6, 3.95, 3.85, 3.9],
+  Argestes: [3.85, 3.45, 3.85, 3.55],
+  Caecias: [3.6, 3.95, 3.75, 3.9],
   Erus: [4.0, 4.15, 4.1, 3.95],
   Lips: [3.55, 3.1, 3.45, 3.35],
   Meses: [4.1, 3.05, 4.0, 3.8],
   Notos: [3.7, 3.0, 3.4, 3.5],
   Thrascias: [3.5, 3.35, 3.6, 3.6],
-  Zephyrus: [3.7, 3.85, 3.9, 3.65],
+  Zephyrus: [3.7, 3.85, 3.7, 3.65],
 };
 export const FUNCTIONING_TARGETS: readonly MeanTarget[] = Object.entries(FUNCTIONING_MEANS).flatMap(([network, means]) =>
   means.map((mean, i) => ({
@@ -248,9 +248,9 @@ export const GENERATION = {
   /** SD of a respondent's deviation from the network mean on a construct. */
   personSd: 0.3,
   /** SD of the answer noise per item. */
-  itemSd: 0.45,
+  itemSd: 0.4,
   /** SD of the fixed item offsets within a construct (centred to zero). */
-  itemOffsetSd: 0.15,
+  itemOffsetSd: 0.3,
   /** Share of "weet niet" answers (code 9 / 99) on motivation items and the count. */
   dontKnowRate: 0.02,
 } as const;

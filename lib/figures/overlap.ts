@@ -1,0 +1,98 @@
+/**
+ * Figure 14: overlap per network. Left: topic overlap (working on more issues
+ * than the network was founded for) and overlap with other networks, on the
+ * 1-5 scale. Right: the mean number of other networks in which members meet
+ * each other (3.6: most about 7, Notos about 8, Zephyrus and Argestes about 5).
+ */
+import type { NetworkTableRow } from '../analysis/networkTable';
+import { UserInputError } from '../util/errors';
+import { requireInstrument, resolveOptions, titleOf, valueOf } from './common';
+import { CAPTIONS, constructLabel, WORDS } from './i18n';
+import { axis, axisTitle, baseLayout, formatNumber, THEME } from './theme';
+import type { FigureSpec, InstrumentFigureOptions } from './types';
+import { checkNonEmpty, checkNumber, checkScaleValue } from './validate';
+
+export interface OverlapFigureOptions extends InstrumentFigureOptions {
+  /** The two 1-5 constructs (default topic_overlap, network_overlap). */
+  constructs?: [string, string];
+  /** The count construct (default other_networks). */
+  count?: string;
+}
+
+const FIGURE = 'overlapFigure';
+
+/**
+ * @example
+ *   const spec = overlapFigure(networkTable(rows, instrument, { networks }), { instrument });
+ */
+export function overlapFigure(table: readonly NetworkTableRow[], options: OverlapFigureOptions): FigureSpec {
+  checkNonEmpty(table, 'the network table', FIGURE);
+  const instrument = requireInstrument(options, FIGURE);
+  const o = resolveOptions(options, FIGURE, { width: 1100, height: 580 }, 14);
+  const w = WORDS[o.lang];
+  const [c1, c2] = options.constructs ?? ['topic_overlap', 'network_overlap'];
+  const count = options.count ?? 'other_networks';
+  for (const id of [c1, c2, count]) {
+    if (!table.some((r) => r.means && id in r.means)) throw new UserInputError(`${FIGURE}: the network table has no "${id}"; build it with networkTable() on a survey with these items.`);
+  }
+  const names = table.map((r) => r.network);
+  for (const r of table) {
+    checkScaleValue(valueOf(r, c1), `the mean of ${r.network} on "${c1}"`, FIGURE);
+    checkScaleValue(valueOf(r, c2), `the mean of ${r.network} on "${c2}"`, FIGURE);
+    const n = checkNumber(valueOf(r, count), `the mean of ${r.network} on "${count}"`, FIGURE, true);
+    if (n !== null && n < 0) throw new UserInputError(`${FIGURE}: the mean of ${r.network} on "${count}" is ${n}; a count cannot be negative.`);
+  }
+  const counts = table.map((r) => valueOf(r, count));
+  const maxCount = Math.max(10, ...counts.map((x) => x ?? 0));
+
+  const layout = baseLayout({ lang: o.lang, title: titleOf(o, CAPTIONS.overlap[o.lang]), synthetic: o.synthetic, width: o.width, height: o.height, margin: { l: 110, b: 80, t: 110 } });
+  const yaxis = { type: 'category', categoryorder: 'array', categoryarray: names, autorange: 'reversed', showgrid: false, ticks: '', tickfont: { family: THEME.fontFamily, size: 13, color: THEME.colors.text } };
+  layout.xaxis = axis({ domain: [0, 0.6], range: [1, 5], autorange: false, fixedrange: true, dtick: 1, title: axisTitle(w.score) });
+  layout.yaxis = axis(yaxis);
+  layout.xaxis2 = axis({ domain: [0.68, 1], anchor: 'y2', range: [0, Math.ceil(maxCount)], autorange: false, dtick: 2, title: axisTitle(w.otherNetworks) });
+  layout.yaxis2 = axis({ ...yaxis, anchor: 'x2', showticklabels: false });
+  layout.barmode = 'group';
+  layout.bargap = 0.3;
+  layout.showlegend = true;
+  layout.legend = { orientation: 'h', x: 0, xanchor: 'left', y: 1.02, yanchor: 'bottom', font: { family: THEME.fontFamily, size: 12, color: THEME.colors.text } };
+
+  const scaleTrace = (id: string, k: number) => {
+    const label = constructLabel(instrument, id, o.lang);
+    return {
+      type: 'bar',
+      name: label,
+      orientation: 'h',
+      y: names,
+      x: table.map((r) => valueOf(r, id)),
+      xaxis: 'x',
+      yaxis: 'y',
+      marker: { color: THEME.categorical[k] },
+      hovertext: table.map((r) => `<b>${r.network}</b><br>${label}: ${formatNumber(valueOf(r, id), 2, o.lang)}`),
+      hoverinfo: 'text',
+    };
+  };
+  const countLabel = constructLabel(instrument, count, o.lang);
+  return {
+    data: [
+      scaleTrace(c1, 0),
+      scaleTrace(c2, 1),
+      {
+        type: 'bar',
+        name: w.otherNetworks,
+        orientation: 'h',
+        y: names,
+        x: counts,
+        xaxis: 'x2',
+        yaxis: 'y2',
+        marker: { color: THEME.categorical[2] },
+        text: counts.map((x) => formatNumber(x, 1, o.lang)),
+        textposition: 'outside',
+        cliponaxis: false,
+        textfont: { family: THEME.fontFamily, size: 12, color: THEME.colors.text },
+        hovertext: table.map((r) => `<b>${r.network}</b><br>${countLabel}<br>${w.mean} ${formatNumber(valueOf(r, count), 1, o.lang)}`),
+        hoverinfo: 'text',
+      },
+    ],
+    layout,
+  };
+}

@@ -1,0 +1,246 @@
+/**
+ * Figures 15-17: patterns across the ten networks (chapter 4). The networks are
+ * ordered by one variable (the outlined panel on the left); each further panel
+ * shows another variable for the networks in that same order, so a pattern
+ * shows as a line that falls (or rises) in step with the left panel. Bars are
+ * coloured by network size (members; darker purple = more members), and a
+ * light-blue line marks how each network scores.
+ *
+ * - Figure 15: ordered by administrative divisions; the four boundary dimensions.
+ * - Figure 16: ordered by estimated impact; impact, shared vision, affectivity, trust.
+ * - Figure 17: ordered by estimated impact; impact, monitoring of compliance, decision making, years.
+ */
+import type { NetworkTableRow } from '../analysis/networkTable';
+import { BOUNDARY_CONSTRUCTS } from '../data/instrument';
+import { UserInputError } from '../util/errors';
+import { checkVariable, isScaleVariable, requireInstrument, resolveOptions, titleOf, valueOf } from './common';
+import { CAPTIONS, constructLabel, WORDS } from './i18n';
+import { axis, axisTitle, baseLayout, font, formatNumber, THEME } from './theme';
+import type { FigureSpec, InstrumentFigureOptions, PlotlyTrace } from './types';
+import { checkNonEmpty, checkNumber, checkScaleValue } from './validate';
+
+export interface PatternPreset {
+  number: number;
+  orderBy: string;
+  variables: string[];
+  caption: { nl: string; en: string };
+}
+
+/** The report's three pattern figures. */
+export const PATTERN_FIGURES: Record<15 | 16 | 17, PatternPreset> = {
+  15: { number: 15, orderBy: 'bnd_administrative', variables: [...BOUNDARY_CONSTRUCTS], caption: CAPTIONS.patternsBoundaries },
+  16: { number: 16, orderBy: 'impact', variables: ['impact', 'shared_vision', 'affectivity', 'trust'], caption: CAPTIONS.patternsImpact },
+  17: { number: 17, orderBy: 'impact', variables: ['impact', 'monitoring', 'decision_making', 'years'], caption: CAPTIONS.patternsDecisions },
+};
+
+export interface PatternsFigureOptions extends InstrumentFigureOptions {
+  /** One of the report's figures (15, 16, 17); sets orderBy, variables, number and caption. */
+  figure?: 15 | 16 | 17;
+  /** The variable that orders the networks (highest left); drawn as the first, outlined panel. */
+  orderBy?: string;
+  /** The variables, one panel each (construct ids, 'years' or 'members'). */
+  variables?: string[];
+  /** Also draw a least-squares trend line over the order in each panel (default false). */
+  trend?: boolean;
+}
+
+const FIGURE = 'patternsFigure';
+
+/** Order of the networks: highest on `orderBy` first, missing last, ties by name. */
+export function patternOrder(table: readonly NetworkTableRow[], orderBy: string): NetworkTableRow[] {
+  return [...table].sort((a, b) => {
+    const va = valueOf(a, orderBy);
+    const vb = valueOf(b, orderBy);
+    if (va === null && vb === null) return a.network.localeCompare(b.network);
+    if (va === null) return 1;
+    if (vb === null) return -1;
+    return vb - va || a.network.localeCompare(b.network);
+  });
+}
+
+/**
+ * @example
+ *   const table = networkTable(rows, instrument, { networks });
+ *   const spec = patternsFigure(table, { instrument, figure: 16, synthetic: true });
+ *   // spec.layout.xaxis.categoryarray: the networks from highest to lowest impact
+ */
+export function patternsFigure(table: readonly NetworkTableRow[], options: PatternsFigureOptions): FigureSpec {
+  checkNonEmpty(table, 'the network table', FIGURE);
+  const instrument = requireInstrument(options, FIGURE);
+  const preset = options.figure === undefined ? undefined : PATTERN_FIGURES[options.figure];
+  if (options.figure !== undefined && !preset) throw new UserInputError(`${FIGURE}: option figure is ${JSON.stringify(options.figure)}; the report's pattern figures are 15, 16 and 17.`);
+  const variables0 = options.variables ?? preset?.variables;
+  if (!Array.isArray(variables0) || variables0.length === 0) throw new UserInputError(`${FIGURE}: give figure (15, 16 or 17) or a non-empty list of variables.`);
+  const orderBy = checkVariable(table, options.orderBy ?? preset?.orderBy ?? variables0[0], FIGURE, instrument);
+  const variables = [orderBy, ...variables0.filter((v) => v !== orderBy)].map((v) => checkVariable(table, v, FIGURE, instrument));
+  const o = resolveOptions(options, FIGURE, { width: 1400, height: 600 }, preset?.number);
+  const w = WORDS[o.lang];
+  const lang = o.lang;
+
+  for (const r of table) {
+    for (const v of variables) {
+      if (isScaleVariable(v, instrument)) checkScaleValue(valueOf(r, v), `the mean of ${r.network} on "${v}"`, FIGURE);
+      else {
+        const x = checkNumber(valueOf(r, v), `${r.network}'s "${v}"`, FIGURE, true);
+        if (x !== null && x < 0) throw new UserInputError(`${FIGURE}: ${r.network}'s "${v}" is ${x}; expected a number >= 0.`);
+      }
+    }
+  }
+  const ordered = patternOrder(table, orderBy);
+  const names = ordered.map((r) => r.network);
+  const members = ordered.map((r) => r.members);
+  const known = members.filter((m): m is number => m !== null);
+  const cmin = known.length > 0 ? Math.min(...known) : 0;
+  const cmax = known.length > 0 ? Math.max(...known) : 1;
+
+  const caption = preset ? preset.caption[lang] : variables.map((v) => constructLabel(instrument, v, lang)).join(', ');
+  const layout = baseLayout({
+    lang,
+    title: titleOf(o, caption),
+    subtitle: w.orderedBy(constructLabel(instrument, orderBy, lang)),
+    synthetic: o.synthetic,
+    width: o.width,
+    height: o.height,
+    margin: { l: 80, r: 110, t: 140, b: 120 },
+  });
+  const n = variables.length;
+  const gap = 0.045;
+  const span = (1 - gap * (n - 1)) / n;
+  const annotations = layout.annotations as unknown[];
+  const shapes = layout.shapes as unknown[];
+  const data: PlotlyTrace[] = [];
+
+  variables.forEach((v, k) => {
+    const xa = k === 0 ? 'x' : `x${k + 1}`;
+    const ya = k === 0 ? 'y' : `y${k + 1}`;
+    const domain = [Number((k * (span + gap)).toFixed(4)), Number((k * (span + gap) + span).toFixed(4))];
+    const label = constructLabel(instrument, v, lang);
+    const values = ordered.map((r) => valueOf(r, v));
+    const scale = isScaleVariable(v, instrument);
+    const max = Math.max(0, ...values.map((x) => x ?? 0));
+    layout[k === 0 ? 'xaxis' : `xaxis${k + 1}`] = axis({
+      domain,
+      anchor: ya,
+      type: 'category',
+      categoryorder: 'array',
+      categoryarray: names,
+      tickangle: -60,
+      showgrid: false,
+      tickfont: font(11),
+    });
+    layout[k === 0 ? 'yaxis' : `yaxis${k + 1}`] = axis({
+      anchor: xa,
+      range: scale ? [1, 5] : [0, niceMax(max)],
+      autorange: false,
+      fixedrange: true,
+      ...(scale ? { dtick: 1 } : {}),
+      title: k === 0 ? axisTitle(scale ? w.score : label, 4) : undefined,
+      tickfont: font(11),
+    });
+    annotations.push({
+      text: `<b>${label}</b>`,
+      xref: `${xa} domain`,
+      yref: 'paper',
+      x: 0.5,
+      y: 1.02,
+      xanchor: 'center',
+      yanchor: 'bottom',
+      showarrow: false,
+      font: font(13),
+    });
+    const hover = ordered.map(
+      (r, j) =>
+        `<b>${r.network}</b><br>${label}: ${scale ? formatNumber(values[j], 2, lang) : values[j] ?? w.unknown}` +
+        (v === 'years' && r.yearsFig13 ? `<br>${w.yearsFig13}: ${r.yearsFig13.replace(/</g, '&lt;').replace(/>/g, '&gt;')}` : '') +
+        `<br>${w.members}: ${r.members ?? w.unknown}<br>${w.rank} ${j + 1}/${ordered.length} (${constructLabel(instrument, orderBy, lang)})`,
+    );
+    data.push({
+      type: 'bar',
+      name: label,
+      x: names,
+      y: values,
+      xaxis: xa,
+      yaxis: ya,
+      marker: { color: members.map((m) => m ?? cmin), coloraxis: 'coloraxis', line: { color: '#ffffff', width: 0.5 } },
+      hovertext: hover,
+      hoverinfo: 'text',
+      showlegend: false,
+    });
+    data.push({
+      type: 'scatter',
+      name: label,
+      mode: 'lines+markers',
+      x: names,
+      y: values,
+      xaxis: xa,
+      yaxis: ya,
+      line: { color: THEME.colors.lightBlue, width: 2.5 },
+      marker: { color: THEME.colors.lightBlue, size: 6 },
+      connectgaps: false,
+      cliponaxis: false,
+      hoverinfo: 'skip',
+      showlegend: false,
+    });
+    if (options.trend) {
+      const fit = leastSquares(values);
+      if (fit) {
+        data.push({
+          type: 'scatter',
+          name: `${label} (trend)`,
+          mode: 'lines',
+          x: [names[0], names[names.length - 1]],
+          y: [fit.a, fit.a + fit.b * (names.length - 1)],
+          xaxis: xa,
+          yaxis: ya,
+          line: { color: THEME.colors.lightBlueFaint, width: 2, dash: 'dash' },
+          hoverinfo: 'skip',
+          showlegend: false,
+        });
+      }
+    }
+    if (k === 0) {
+      // The outlined left part: the variable that orders the networks.
+      shapes.push({
+        type: 'rect',
+        xref: 'paper',
+        yref: 'paper',
+        x0: Number((domain[0] - 0.045).toFixed(4)),
+        x1: Number((domain[1] + 0.012).toFixed(4)),
+        y0: -0.3,
+        y1: 1.09,
+        line: { color: THEME.colors.muted, width: 1.2 },
+        fillcolor: 'rgba(0,0,0,0)',
+        layer: 'below',
+      });
+    }
+  });
+
+  layout.coloraxis = {
+    colorscale: THEME.purples,
+    cmin,
+    cmax: cmax > cmin ? cmax : cmin + 1,
+    colorbar: { title: { text: w.members, font: font(12) }, thickness: 14, len: 0.8, x: 1.01, xanchor: 'left', y: 0.5, tickfont: font(11) },
+  };
+  layout.bargap = 0.2;
+  layout.showlegend = false;
+  return { data, layout };
+}
+
+/** A round upper end for a count axis (years, members). */
+function niceMax(x: number): number {
+  if (x <= 0) return 1;
+  const step = x > 50 ? 10 : 5;
+  return Math.ceil((x * 1.08) / step) * step;
+}
+
+/** y = a + b * position over the non-missing values (position 0 = left). */
+function leastSquares(values: ReadonlyArray<number | null>): { a: number; b: number } | null {
+  const pts = values.map((y, x) => [x, y] as const).filter((p): p is readonly [number, number] => p[1] !== null);
+  if (pts.length < 2) return null;
+  const mx = pts.reduce((s, p) => s + p[0], 0) / pts.length;
+  const my = pts.reduce((s, p) => s + p[1], 0) / pts.length;
+  const sxx = pts.reduce((s, p) => s + (p[0] - mx) ** 2, 0);
+  const sxy = pts.reduce((s, p) => s + (p[0] - mx) * (p[1] - my), 0);
+  const b = sxx > 0 ? sxy / sxx : 0;
+  return { a: my - b * mx, b };
+}

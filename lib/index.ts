@@ -1,0 +1,23 @@
+/**
+ * The public barrel: what scripts and notebooks import
+ * (`import { readSurveyCsv, icc } from '../dist'` in a notebook).
+ * Keep it small: one name per verb.
+ */
+export { readInstrument, validateInstrument, getConstruct, finalItems, pilotItems, PORTRAIT_CONSTRUCTS, BOUNDARY_CONSTRUCTS } from './data/instrument';
+export type { Instrument, Construct, Item, ResponseScale, Bilingual, Language } from './data/instrument';
+export { readSurveyCsv, readSurveyCsvText } from './data/readSurveyCsv';
+export type { SurveyCsv, ReadSurveyCsvOptions } from './data/readSurveyCsv';
+export { readPilotCsv } from './data/readPilotCsv';
+export { readNetworksCsv, readNetworksCsvText } from './data/readNetworksCsv';
+export { writeCsv } from './data/writeCsv';
+export { generateDefaultData } from './data/generateDefaultData';
+export { isSyntheticOrigin, SYNTHETIC_MARK } from './data/synthetic';
+export { scaleScores } from './analysis/scaleScores';
+export { networkMeans } from './analysis/networkMeans';
+export { networkSummary, formatNetworkSummary } from './analysis/networkSummary';
+export { checkCalibration } from './analysis/checkCalibration';
+export type { CalibrationCheck } from './analysis/checkCalibration';
+export { createRandom } from './util/random';
+export type { Random } from './util/random';
+export { UserInputError } from './util/errors';
+export * from './stats';

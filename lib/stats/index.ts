@@ -1,0 +1,47 @@
+/**
+ * Numeric core of the project: pure functions on plain arrays, validated against
+ * published values and R (psych, stats); see tests/stats and tests/r/psych-reference.R.
+ *
+ * Grouped by statistical domain:
+ * - descriptives: describe, describeByGroup (mean, sd, se, report band)
+ * - reliability:  reliability (Cronbach's alpha, item analysis)
+ * - agreement:    icc (Shrout & Fleiss intraclass correlations)
+ * - correlation:  correlate (Pearson, Spearman, Kendall tau-b)
+ * - resampling:   permutationTest (exact for N <= 10), bootstrap (percentile, BCa), leaveOneOut
+ * - cluster:      hclust, cutree, cophenetic, kmeans, silhouette, distanceMatrix
+ * - agreement:    aggregationIndices (ICC(1), ICC(2), rwg(j))
+ *
+ * Nothing here rounds: display code rounds.
+ */
+export { describe, BANDS } from './descriptives/describe';
+export type { Band, DescribeOptions, Description } from './descriptives/describe';
+export { describeByGroup } from './descriptives/describeByGroup';
+export type { DescribeByGroupOptions, GroupDescription, GroupValue } from './descriptives/describeByGroup';
+export { reliability } from './reliability/reliability';
+export type { ReliabilityOptions, ReliabilityItem, ReliabilityResult } from './reliability/reliability';
+export { icc } from './agreement/icc';
+export type { IccOptions, IccRow, IccType, IccAnova, IccResult } from './agreement/icc';
+export { correlate } from './correlation/correlate';
+export type { CorrelateOptions, CorrelationResult, CorrelationMethod, Alternative } from './correlation/correlate';
+export { aggregationIndices } from './agreement/aggregationIndices';
+export type { AggregationIndicesOptions, AggregationIndicesResult, AggregationGroup } from './agreement/aggregationIndices';
+export { permutationTest } from './resampling/permutationTest';
+export type { PermutationTestOptions, PermutationTestResult, PermutationStatistic } from './resampling/permutationTest';
+export { bootstrap } from './resampling/bootstrap';
+export type { BootstrapOptions, BootstrapResult } from './resampling/bootstrap';
+export { bootstrapIntervals } from './resampling/bootstrapIntervals';
+export type { BootstrapCi, BootstrapIntervalsResult, BootstrapInterval, BcaInterval } from './resampling/bootstrapIntervals';
+export { leaveOneOut } from './resampling/leaveOneOut';
+export type { LeaveOneOutOptions, LeaveOneOutResult, LeaveOneOutRow } from './resampling/leaveOneOut';
+export { distanceMatrix } from './cluster/distanceMatrix';
+export type { DistanceMatrix, DistanceMethod } from './cluster/distanceMatrix';
+export { asDistanceMatrix } from './cluster/asDistanceMatrix';
+export { hclust, HCLUST_METHODS } from './cluster/hclust';
+export type { HclustTree, HclustMethod, HclustOptions } from './cluster/hclust';
+export { cutree } from './cluster/cutree';
+export { cophenetic } from './cluster/cophenetic';
+export type { CopheneticResult } from './cluster/cophenetic';
+export { kmeans } from './cluster/kmeans';
+export type { KmeansResult, KmeansOptions, KmeansAlgorithm } from './cluster/kmeans';
+export { silhouette } from './cluster/silhouette';
+export type { SilhouetteResult, SilhouetteRow } from './cluster/silhouette';

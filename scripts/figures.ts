@@ -1,0 +1,82 @@
+/**
+ * `npm run figures`: every figure of the report (Figures 1-18) as SVG and PNG,
+ * from the shipped default data (or your own with --data DIR), rendered in one
+ * headless Chromium session. Synthetic data are marked on every figure.
+ *
+ *   npm run figures -- [--data DIR] [--lang nl|en] [--out DIR]
+ *
+ * Exit code 1 with a message (no stack trace) on a user error: a bad option,
+ * a data problem, Chromium missing.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { readInstrument } from '../lib/data/instrument';
+import { readSurveyCsv } from '../lib/data/readSurveyCsv';
+import { readNetworksCsv } from '../lib/data/readNetworksCsv';
+import { isSyntheticOrigin } from '../lib/data/synthetic';
+import { reportFigures } from '../lib/figures/reportFigures';
+import { exportFigures } from '../lib/figures/export';
+import { runCli, UserInputError } from '../lib/util/errors';
+
+const ROOT = path.resolve(__dirname, '..');
+const DEFAULT_DATA = path.join(ROOT, 'data');
+const DEFAULT_OUT = path.join(ROOT, 'out', 'figures');
+const USAGE = 'usage: npm run figures -- [--data DIR] [--lang nl|en] [--out DIR]';
+
+function parseArgs(argv: string[]): { dataDir: string; lang: 'nl' | 'en'; outDir: string } {
+  let dataDir = DEFAULT_DATA;
+  let outDir = DEFAULT_OUT;
+  let lang: 'nl' | 'en' = 'nl';
+  for (let k = 0; k < argv.length; k++) {
+    const a = argv[k];
+    const value = (name: string) => {
+      const v = a === name ? argv[++k] : a.slice(name.length + 1);
+      if (v === undefined || v === '') throw new UserInputError(`${name} needs a value; ${USAGE}`);
+      return v;
+    };
+    if (a === '--data' || a.startsWith('--data=')) dataDir = path.resolve(value('--data'));
+    else if (a === '--out' || a.startsWith('--out=')) outDir = path.resolve(value('--out'));
+    else if (a === '--lang' || a.startsWith('--lang=')) {
+      const v = value('--lang');
+      if (v !== 'nl' && v !== 'en') throw new UserInputError(`--lang: expected "nl" or "en", found ${JSON.stringify(v)}`);
+      lang = v;
+    } else if (a === '--help' || a === '-h') {
+      console.log(USAGE);
+      process.exit(0);
+    } else throw new UserInputError(`unknown option ${JSON.stringify(a)}; ${USAGE}`);
+  }
+  if (!fs.existsSync(dataDir) || !fs.statSync(dataDir).isDirectory()) {
+    throw new UserInputError(`--data: ${dataDir} is not a folder. Give a folder holding survey.csv (and optionally networks.csv, instrument.json).`);
+  }
+  if (!fs.existsSync(path.join(dataDir, 'survey.csv'))) throw new UserInputError(`--data: ${dataDir} has no survey.csv.`);
+  return { dataDir, lang, outDir };
+}
+
+runCli(async () => {
+  const { dataDir, lang, outDir } = parseArgs(process.argv.slice(2));
+  const instrumentFile = fs.existsSync(path.join(dataDir, 'instrument.json')) ? path.join(dataDir, 'instrument.json') : path.join(DEFAULT_DATA, 'instrument.json');
+  const instrument = readInstrument(instrumentFile);
+  const networksFile = path.join(dataDir, 'networks.csv');
+  const networks = fs.existsSync(networksFile) ? readNetworksCsv(networksFile) : null;
+  const survey = readSurveyCsv(path.join(dataDir, 'survey.csv'), { instrument, networks: networks ? (networks.table.array('network') as string[]) : undefined });
+  for (const w of [...(networks?.warnings ?? []), ...survey.warnings]) console.log(`warning: ${w}`);
+  const synthetic = survey.table.columnNames().includes('data_origin') && isSyntheticOrigin(survey.table.array('data_origin') as unknown[]);
+
+  const rel = (p: string) => path.relative(process.cwd(), p) || '.';
+  console.log(`Delicate verbanden: figures from ${rel(dataDir)}${synthetic ? ' (SYNTHETIC DATA, marked on every figure)' : ''}, labels ${lang === 'nl' ? 'Dutch' : 'English'}, into ${rel(outDir)}`);
+  const { figures, skipped } = reportFigures(
+    {
+      instrument,
+      survey: survey.table.objects() as Record<string, unknown>[],
+      networks: networks ? (networks.table.objects() as Record<string, unknown>[]) : undefined,
+    },
+    { lang, synthetic },
+  );
+  for (const s of skipped) console.log(`  skipped ${s.name}: ${s.reason}`);
+  console.log(`  starting Chromium for ${figures.length} figures ...`);
+  const result = await exportFigures(figures, {
+    outDir,
+    onProgress: (p) => console.log(`  [${String(p.index).padStart(2)}/${p.total}] ${p.name.padEnd(28)} ${p.files.map((f) => path.extname(f).slice(1)).join(' + ')}  ${p.ms.toFixed(0)} ms`),
+  });
+  console.log(`Wrote ${result.files.length} files to ${rel(outDir)} in ${(result.totalMs / 1000).toFixed(1)} s (Chromium ${result.browserVersion}, plotly.js ${result.plotlyVersion}; start-up ${result.startupMs.toFixed(0)} ms).`);
+});
