@@ -21,3 +21,7 @@ export { createRandom } from './util/random';
 export type { Random } from './util/random';
 export { UserInputError } from './util/errors';
 export * from './stats';
+export * from './figures';
+export { networkTable } from './analysis/networkTable';
+export { motivationSummary } from './analysis/motivationSummary';
+export { boundaryProfile } from './analysis/boundaryProfile';

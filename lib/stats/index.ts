@@ -10,6 +10,7 @@
  * - resampling:   permutationTest (exact for N <= 10), bootstrap (percentile, BCa), leaveOneOut
  * - cluster:      hclust, cutree, cophenetic, kmeans, silhouette, distanceMatrix
  * - agreement:    aggregationIndices (ICC(1), ICC(2), rwg(j))
+ * - factor:       efa (minres, pa, ml; varimax, oblimin, promax), parallelAnalysis, kmo, bartlett
  *
  * Nothing here rounds: display code rounds.
  */
@@ -45,3 +46,11 @@ export { kmeans } from './cluster/kmeans';
 export type { KmeansResult, KmeansOptions, KmeansAlgorithm } from './cluster/kmeans';
 export { silhouette } from './cluster/silhouette';
 export type { SilhouetteResult, SilhouetteRow } from './cluster/silhouette';
+export { efa } from './factor/efa';
+export type { EfaOptions, EfaResult, EfaMethod, EfaRotation, EfaVariance, EfaConvergence, FitStatistics, CorrelationInputOptions, MissingMethod, ExtractionConvergence } from './factor/efa';
+export { parallelAnalysis } from './factor/parallelAnalysis';
+export type { ParallelAnalysisOptions, ParallelAnalysisResult } from './factor/parallelAnalysis';
+export { kmo } from './factor/kmo';
+export type { KmoOptions, KmoResult } from './factor/kmo';
+export { bartlett } from './factor/bartlett';
+export type { BartlettOptions, BartlettResult } from './factor/bartlett';

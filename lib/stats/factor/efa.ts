@@ -6,6 +6,10 @@ import { prepareCorrelation, type CorrelationInputOptions } from './internal/inp
 import { toRows } from './internal/linalg';
 import { oblimin, promax, varimax, type Rotated } from './internal/rotate';
 
+export type { ExtractionConvergence } from './internal/extract';
+export type { FitStatistics } from './internal/fitStats';
+export type { CorrelationInputOptions, MissingMethod } from './internal/input';
+
 /** Extraction method: minimum residual (psych's default), principal axes, maximum likelihood. */
 export type EfaMethod = 'minres' | 'pa' | 'ml';
 /** Rotation: none, varimax (orthogonal), oblimin or promax (oblique). */
@@ -128,25 +132,30 @@ function maxFactors(p: number): number {
  * pairwise-complete as psych, or listwise with `missing: 'listwise'`; n = number
  * of rows) or a correlation matrix (`{ correlation: true, n }`).
  *
- * Validated against psych 2.2.9 (R 4.2.2) for minres/pa/ml x none/varimax/oblimin/
- * promax on Harman's 24 tests, a simulated 81 x 12 pilot-like data set and a
- * 300 x 8 data set: loadings, Phi, h2, eigenvalues, variance, chi-square, p,
- * RMSEA, TLI agree within 1e-6 (tests/stats/factor/efa.test.ts,
- * tests/r/fa-reference.R).
+ * Validated against psych 2.2.9 / GPArotation 2022.10-2 (R 4.2.2) for
+ * minres/pa/ml x none/varimax/oblimin/promax on Harman's 24 tests, Harman's 8 physical variables, a
+ * simulated 81 x 12 pilot-like Likert data set, a 300 x 8 data set and 400 bfi
+ * respondents with missing values (pairwise and listwise): loadings, Phi, h2,
+ * eigenvalues, variance explained, chi-square, p, RMSEA, TLI, BIC agree within
+ * 1e-11 (tolerance 1e-6; tests/stats/factor/efa.test.ts), with psych's factor
+ * order and column labels. Also reproduces Harman's (1967, pp. 154-155) published
+ * principal-factor solution of the eight physical variables (pa with the published
+ * communalities and maxIter 1) at the printed precision.
  *
  * Throws a UserInputError for fewer cases than items, an item without variance,
  * a singular or non-positive-definite correlation matrix (naming the items),
  * and too many factors for the degrees of freedom.
  *
  * @example
- *   // two clusters of three items
+ *   // two correlated clusters of three items (loadings .8 .7 .6 and .7 .6 .5, r = .3)
  *   const R = [
- *     [1, .6, .5, .1, .1, .1], [.6, 1, .5, .1, .1, .1], [.5, .5, 1, .1, .1, .1],
- *     [.1, .1, .1, 1, .6, .5], [.1, .1, .1, .6, 1, .5], [.1, .1, .1, .5, .5, 1],
+ *     [1, .56, .48, .17, .14, .12], [.56, 1, .42, .15, .13, .11], [.48, .42, 1, .13, .11, .09],
+ *     [.17, .15, .13, 1, .42, .35], [.14, .13, .11, .42, 1, .30], [.12, .11, .09, .35, .30, 1],
  *   ];
- *   const f = efa(R, { correlation: true, n: 200, nfactors: 2, rotate: 'varimax' });
- *   f.loadings[0]; // ≈ [0.80, 0.06]
- *   f.fit.df;      // 4
+ *   const f = efa(R, { correlation: true, n: 200, nfactors: 2 }); // minres, oblimin
+ *   f.loadings[0];   // ≈ [0.801, -0.004]
+ *   f.phi[0][1];     // ≈ 0.303
+ *   f.fit.chiSquare; // ≈ 0.0147 on f.fit.df = 4 degrees of freedom, p ≈ 1.00
  */
 export function efa(data: readonly (readonly (number | null | undefined)[])[], options: EfaOptions = {}): EfaResult {
   if (options === null || typeof options !== 'object') {

@@ -100,8 +100,6 @@ export function fitStatistics(
   const warnings: string[] = [];
   const df = (p * (p - 1)) / 2 - p * nf + (nf * (nf - 1)) / 2;
   // residual-based statistics
-  let r2 = 0;
-  let rstar2 = 0;
   let r2off = 0;
   let rstarOff = 0;
   let harmonicDen = 0;
@@ -109,8 +107,6 @@ export function fitStatistics(
     for (let j = 0; j < p; j++) {
       const r = R[i * p + j];
       const res = r - model[i * p + j];
-      r2 += r * r;
-      rstar2 += res * res;
       if (counts) harmonicDen += 1 / counts[i * p + j];
       if (i === j) continue;
       const w = counts ? counts[i * p + j] : 1;
@@ -118,8 +114,6 @@ export function fitStatistics(
       rstarOff += res * res * w;
     }
   }
-  void r2;
-  void rstar2;
   let rms: number;
   let crms: number | null;
   let empiricalChiSquare: number | null;
@@ -148,14 +142,12 @@ export function fitStatistics(
   let tr = 0;
   for (let i = 0; i < p; i++) tr += MiR[i * p + i];
   const ld = new LU(MiR, p).logDet();
-  let objective = tr - (ld.sign > 0 ? ld.log : NaN) - p;
+  // det(M^-1 R) > 0 for positive-definite M and R (both are, after cor.smooth)
+  const objective = tr - (ld.sign > 0 ? ld.log : NaN) - p;
   const rlu = new LU(rs.matrix, p).logDet();
   let trR = 0;
   for (let i = 0; i < p; i++) trR += rs.matrix[i * p + i];
   const nullObjective = trR - rlu.log - p;
-  if (!Number.isFinite(objective)) {
-    objective = NaN;
-  }
   const nullDf = (p * (p - 1)) / 2;
   let chiSquare: number | null = null;
   let pval: number | null = null;

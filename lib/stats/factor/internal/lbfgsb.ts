@@ -180,7 +180,6 @@ export function lbfgsb(
   let stpmx = 0;
   let sbgnrm = 0;
   const tol = factr * EPSMCH;
-  let prjctd = false;
   let cnstnd = false;
   let boxed = true;
   let driverIter = 0;
@@ -1011,19 +1010,12 @@ export function lbfgsb(
   for (let i = 1; i <= n; i++) {
     if (nbd[i] > 0) {
       if (nbd[i] <= 2 && x[i] <= l[i]) {
-        if (x[i] < l[i]) {
-          prjctd = true;
-          x[i] = l[i];
-        }
+        if (x[i] < l[i]) x[i] = l[i];
       } else if (nbd[i] >= 2 && x[i] >= u[i]) {
-        if (x[i] > u[i]) {
-          prjctd = true;
-          x[i] = u[i];
-        }
+        if (x[i] > u[i]) x[i] = u[i];
       }
     }
   }
-  void prjctd;
   for (let i = 1; i <= n; i++) {
     if (nbd[i] !== 2) boxed = false;
     if (nbd[i] === 0) {
