@@ -15,6 +15,11 @@ import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { likertMatrix, normalMatrix, writeMatrix } from './bench/data';
 import { runCli, UserInputError } from '../lib/util/errors';
+import { readInstrument } from '../lib/data/instrument';
+import { readSurveyCsv } from '../lib/data/readSurveyCsv';
+import { readNetworksCsv } from '../lib/data/readNetworksCsv';
+import { reportFigures } from '../lib/figures/reportFigures';
+import { exportFigures, findChromium } from '../lib/figures/export';
 
 interface TaskResult {
   ok: boolean;
@@ -52,7 +57,32 @@ function hasR(): boolean {
   return r.status === 0;
 }
 
-runCli(() => {
+/** Times the export of every report figure (SVG + PNG) after the browser has started. */
+async function benchFigures(): Promise<void> {
+  const dataDir = path.join(root, 'data');
+  const instrument = readInstrument();
+  const networks = readNetworksCsv(path.join(dataDir, 'networks.csv'));
+  const survey = readSurveyCsv(path.join(dataDir, 'survey.csv'), { instrument });
+  const { figures } = reportFigures(
+    { instrument, survey: survey.table.objects() as Record<string, unknown>[], networks: networks.table.objects() as Record<string, unknown>[] },
+    { lang: 'nl', synthetic: true },
+  );
+  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'delicate-bench-fig-'));
+  try {
+    const result = await exportFigures(figures, { outDir });
+    const per = result.timings.map((t) => t.ms);
+    const mean = per.reduce((a, b) => a + b, 0) / per.length;
+    const sorted = [...per].sort((a, b) => a - b);
+    console.log(
+      `figures: ${per.length} figures (SVG + PNG) in ${(per.reduce((a, b) => a + b, 0) / 1000).toFixed(2)} s after a browser start of ${(result.startupMs / 1000).toFixed(2)} s; ` +
+        `per figure mean ${mean.toFixed(0)} ms, median ${sorted[Math.floor(sorted.length / 2)].toFixed(0)} ms, max ${sorted.at(-1)!.toFixed(0)} ms (goal < 100 ms)`,
+    );
+  } finally {
+    fs.rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+runCli(async () => {
   const argv = process.argv.slice(2);
   const quick = argv.includes('--quick');
   const timeoutArg = argv.indexOf('--r-timeout');
@@ -95,6 +125,14 @@ runCli(() => {
     }
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
+  }
+  if (!only || only.has('figures')) {
+    try {
+      findChromium();
+      await benchFigures();
+    } catch (e) {
+      console.log(`figures: not timed (${(e as Error).message.split('\n')[0]})`);
+    }
   }
   fs.mkdirSync(path.join(root, 'out'), { recursive: true });
   fs.writeFileSync(path.join(root, 'out', 'bench.json'), JSON.stringify({ node: process.version, cores: os.cpus().length, results }, null, 2) + '\n');
