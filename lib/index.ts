@@ -8,6 +8,8 @@ export type { Instrument, Construct, Item, ResponseScale, Bilingual, Language } 
 export { readSurveyCsv, readSurveyCsvText } from './data/readSurveyCsv';
 export type { SurveyCsv, ReadSurveyCsvOptions } from './data/readSurveyCsv';
 export { readPilotCsv } from './data/readPilotCsv';
+export { loadStudyData, DEFAULT_DATA_DIR } from './data/loadStudyData';
+export type { StudyData } from './data/loadStudyData';
 export { readNetworksCsv, readNetworksCsvText } from './data/readNetworksCsv';
 export { writeCsv } from './data/writeCsv';
 export { generateDefaultData } from './data/generateDefaultData';

@@ -15,9 +15,7 @@ import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { likertMatrix, normalMatrix, writeMatrix } from './bench/data';
 import { runCli, UserInputError } from '../lib/util/errors';
-import { readInstrument } from '../lib/data/instrument';
-import { readSurveyCsv } from '../lib/data/readSurveyCsv';
-import { readNetworksCsv } from '../lib/data/readNetworksCsv';
+import { loadStudyData } from '../lib/data/loadStudyData';
 import { reportFigures } from '../lib/figures/reportFigures';
 import { exportFigures, findChromium } from '../lib/figures/export';
 
@@ -59,12 +57,9 @@ function hasR(): boolean {
 
 /** Times the export of every report figure (SVG + PNG) after the browser has started. */
 async function benchFigures(): Promise<void> {
-  const dataDir = path.join(root, 'data');
-  const instrument = readInstrument();
-  const networks = readNetworksCsv(path.join(dataDir, 'networks.csv'));
-  const survey = readSurveyCsv(path.join(dataDir, 'survey.csv'), { instrument });
+  const { instrument, survey, networks } = loadStudyData();
   const { figures } = reportFigures(
-    { instrument, survey: survey.table.objects() as Record<string, unknown>[], networks: networks.table.objects() as Record<string, unknown>[] },
+    { instrument, survey: survey.table.objects() as Record<string, unknown>[], networks: networks?.table.objects() as Record<string, unknown>[] },
     { lang: 'nl', synthetic: true },
   );
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'delicate-bench-fig-'));

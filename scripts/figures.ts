@@ -10,10 +10,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { readInstrument } from '../lib/data/instrument';
-import { readSurveyCsv } from '../lib/data/readSurveyCsv';
-import { readNetworksCsv } from '../lib/data/readNetworksCsv';
-import { isSyntheticOrigin } from '../lib/data/synthetic';
+import { loadStudyData } from '../lib/data/loadStudyData';
 import { reportFigures } from '../lib/figures/reportFigures';
 import { exportFigures } from '../lib/figures/export';
 import { runCli, UserInputError } from '../lib/util/errors';
@@ -54,13 +51,9 @@ function parseArgs(argv: string[]): { dataDir: string; lang: 'nl' | 'en'; outDir
 
 runCli(async () => {
   const { dataDir, lang, outDir } = parseArgs(process.argv.slice(2));
-  const instrumentFile = fs.existsSync(path.join(dataDir, 'instrument.json')) ? path.join(dataDir, 'instrument.json') : path.join(DEFAULT_DATA, 'instrument.json');
-  const instrument = readInstrument(instrumentFile);
-  const networksFile = path.join(dataDir, 'networks.csv');
-  const networks = fs.existsSync(networksFile) ? readNetworksCsv(networksFile) : null;
-  const survey = readSurveyCsv(path.join(dataDir, 'survey.csv'), { instrument, networks: networks ? (networks.table.array('network') as string[]) : undefined });
-  for (const w of [...(networks?.warnings ?? []), ...survey.warnings]) console.log(`warning: ${w}`);
-  const synthetic = survey.table.columnNames().includes('data_origin') && isSyntheticOrigin(survey.table.array('data_origin') as unknown[]);
+  const study = loadStudyData(dataDir);
+  const { instrument, survey, networks, synthetic } = study;
+  for (const w of study.warnings) console.log(`warning: ${w}`);
 
   const rel = (p: string) => path.relative(process.cwd(), p) || '.';
   console.log(`Delicate verbanden: figures from ${rel(dataDir)}${synthetic ? ' (SYNTHETIC DATA, marked on every figure)' : ''}, labels ${lang === 'nl' ? 'Dutch' : 'English'}, into ${rel(outDir)}`);
