@@ -4,7 +4,7 @@
  */
 
 /** Arithmetic mean of a non-empty array. */
-export function mean(xs: readonly number[]): number {
+export function mean(xs: readonly number[] | Float64Array): number {
   let s = 0;
   for (const x of xs) s += x;
   const m = s / xs.length;
@@ -15,7 +15,7 @@ export function mean(xs: readonly number[]): number {
 }
 
 /** Sample variance (denominator n - 1) of an array with at least 2 values. */
-export function variance(xs: readonly number[], m = mean(xs)): number {
+export function variance(xs: readonly number[] | Float64Array, m = mean(xs)): number {
   let s = 0;
   for (const x of xs) s += (x - m) * (x - m);
   return s / (xs.length - 1);
@@ -53,12 +53,26 @@ export function column(matrix: readonly (readonly number[])[], j: number): numbe
   return matrix.map((row) => row[j]);
 }
 
+/**
+ * The columns of a complete data matrix as typed arrays, read in one
+ * row-major pass (fast on large data: no per-column allocation growth).
+ */
+export function completeColumns(matrix: readonly (readonly number[])[], k = matrix[0]?.length ?? 0): Float64Array[] {
+  const n = matrix.length;
+  const cols = Array.from({ length: k }, () => new Float64Array(n));
+  for (let i = 0; i < n; i++) {
+    const row = matrix[i];
+    for (let j = 0; j < k; j++) cols[j][i] = row[j];
+  }
+  return cols;
+}
+
 /** Covariance matrix of a complete data matrix (rows = cases). */
-export function covarianceMatrix(matrix: readonly (readonly number[])[]): number[][] {
+export function covarianceMatrix(matrix: readonly (readonly number[])[], columns?: Float64Array[], columnMeans?: readonly number[]): number[][] {
   const k = matrix[0].length;
   const n = matrix.length;
-  const cols = Array.from({ length: k }, (_, j) => column(matrix, j));
-  const means = cols.map((c) => mean(c));
+  const cols = columns ?? completeColumns(matrix, k);
+  const means = columnMeans ?? cols.map((c) => mean(c));
   const out = Array.from({ length: k }, () => new Array<number>(k).fill(0));
   for (let a = 0; a < k; a++) {
     for (let b = a; b < k; b++) {

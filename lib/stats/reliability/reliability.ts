@@ -1,7 +1,7 @@
 import { CholeskyDecomposition, EigenvalueDecomposition, Matrix } from 'ml-matrix';
 import { UserInputError } from '../../util/errors';
 import { assertFinite, checkChoice, checkMatrix, checkOpenUnit, columnLabel, describeBadValue, isMissing } from '../internal/validate';
-import { covariance, covarianceMatrix, cov2cor, dropIndex, mean, presentPairs, presentValues, sumAll, trace, variance } from '../internal/moments';
+import { completeColumns, covariance, covarianceMatrix, cov2cor, dropIndex, mean, presentPairs, presentValues, sumAll, trace, variance } from '../internal/moments';
 import { fQuantile } from '../internal/distributions';
 
 export interface ReliabilityOptions {
@@ -213,7 +213,10 @@ export function reliability(
   const pairwise = missingOpt === 'pairwise' && hasMissing;
 
   // Item moments and the covariance matrix.
-  const itemValues = Array.from({ length: k }, (_, j) => presentValues(rows, j));
+  // Complete data: every column in one row-major pass into typed arrays (the
+  // same numbers, far less allocation on 10^5-10^6 cases).
+  const columns = pairwise ? null : completeColumns(rows as number[][], k);
+  const itemValues: Array<number[] | Float64Array> = columns ?? Array.from({ length: k }, (_, j) => presentValues(rows, j));
   const itemMeans = itemValues.map((v) => (v.length ? mean(v) : NaN));
   itemValues.forEach((v, j) => {
     if (v.length < 3) {
@@ -241,7 +244,7 @@ export function reliability(
       }
     }
   } else {
-    C = covarianceMatrix(rows as number[][]);
+    C = covarianceMatrix(rows as number[][], columns!, itemMeans);
   }
   const sumC = sumAll(C);
   if (!(sumC > 0)) {

@@ -1,0 +1,490 @@
+/**
+ * Checks every pattern claim of the report (FINDINGS) on whatever data are
+ * loaded: one row per claim with Pearson r and Spearman rho across the
+ * networks, an exact permutation p, a bootstrap confidence interval, the
+ * leave-one-network-out stability and a verdict by fixed rules.
+ *
+ * Rules (also in `FINDING_RULES`, to print in a notebook):
+ *
+ * Statistics, each on the network means (one case per network, N cases), with
+ * the coefficient of `options.method` (default Pearson r; Spearman rho is
+ * always shown beside it):
+ * - p: permutation test, exact (all N! orderings) for N <= 10, seeded Monte
+ *   Carlo above; two-sided, and for a directional claim also one-sided in the
+ *   expected direction;
+ * - CI: 95% BCa bootstrap over networks (seeded; default 10,000 resamples;
+ *   the percentile interval when BCa is undefined);
+ * - stability: leave one network out; a directional claim counts the subsets
+ *   whose coefficient has the expected sign, a "no relation" claim the subsets
+ *   with |r| < .30.
+ *
+ * Verdict of a directional claim (+ or -):
+ * - holds: the expected sign, one-sided p < .05, and stable in at least N - 1
+ *   of the N subsets (9 of 10);
+ * - weak: the expected sign, but p >= .05 or stable in fewer subsets;
+ * - does not hold: r = 0 or the opposite sign.
+ * Verdict of a "no relation" claim (0):
+ * - does not hold: the data show a relation (two-sided p < .05 or the CI
+ *   excludes 0);
+ * - holds: |r| < .30, the CI includes 0, and |r| < .30 in at least N - 1 of
+ *   the N subsets;
+ * - weak: otherwise (no significant relation, but |r| >= .30 or not stable).
+ * not evaluated: fewer than 5 networks with a value on both variables, or a
+ * variable without variance.
+ * Exceptions the report names ("except Meses") and comparisons ("weaker than
+ * shared vision") are reported beside the verdict, not in it.
+ *
+ * With N = 10 a test has little power: r must exceed about .55 to reach
+ * one-sided p < .05. "weak" often means "too few networks to tell", not
+ * "no relation"; each row's `note` says so with its own N.
+ */
+import type { Language } from '../data/instrument';
+import { bootstrap, leaveOneOut, permutationTest } from '../stats';
+import type { BootstrapResult, LeaveOneOutResult } from '../stats';
+import { tQuantile } from '../stats/internal/distributions';
+import { correlation } from '../stats/resampling/internal/coefficients';
+import { UserInputError } from '../util/errors';
+import { FINDINGS, type Finding, type FindingDirection } from './findings';
+import type { NetworkTableRow } from './networkTable';
+
+export type FindingVerdict = 'holds' | 'weak' | 'does not hold' | 'not evaluated';
+
+/** The least number of networks a finding is evaluated on. */
+export const MIN_FINDING_NETWORKS = 5;
+/** A "no relation" claim needs |r| below this (and the stability count uses it). */
+export const NO_RELATION_BELOW = 0.3;
+/** Significance level of the verdict rules. */
+export const FINDING_ALPHA = 0.05;
+
+export interface EvaluateFindingsOptions {
+  /** The claims to check (default FINDINGS). */
+  findings?: readonly Finding[];
+  /** Networks to leave out, e.g. ['Meses'] (names must occur in the table). */
+  exclude?: readonly string[];
+  /** Coefficient of the tests, interval, stability and verdict: 'pearson' (default) or 'spearman'. */
+  method?: 'pearson' | 'spearman';
+  /** Seed of the bootstrap (and of Monte Carlo permutations when N > 10); default 'delicate-verbanden/findings'. */
+  seed?: string;
+  /** Bootstrap resamples (default 10,000). */
+  iterations?: number;
+  /** Monte Carlo permutations when N > 10 (default 9,999); N <= 10 is always exact. */
+  permutations?: number;
+  /** Language of `claim`, `reason` and `note`: 'nl' (default) or 'en'. */
+  lang?: Language;
+}
+
+export interface FindingResult {
+  id: string;
+  section: string;
+  figure: string | null;
+  /** The report's words in the chosen language. */
+  claim: string;
+  x: string;
+  y: string;
+  direction: FindingDirection;
+  /** The default data were calibrated to show this claim (so on them it is no discovery). */
+  calibrated: boolean;
+  method: 'pearson' | 'spearman';
+  /** Networks with a value on both variables. */
+  n: number;
+  networks: string[];
+  /** Pearson r and Spearman rho (null when not evaluated). */
+  r: number | null;
+  rho: number | null;
+  /** Permutation p, two-sided, for the coefficient of `method`. */
+  p: number | null;
+  /** Permutation p, one-sided in the expected direction (null for a "no relation" claim). */
+  pOneSided: number | null;
+  /** True when p comes from all N! orderings. */
+  exact: boolean;
+  /** 95% bootstrap interval of the coefficient of `method`. */
+  ci: { lower: number; upper: number; type: 'bca' | 'percentile' } | null;
+  /** Leave-one-network-out: subsets that keep the claim (expected sign, or |r| < .30 for 0) out of `of`. */
+  stable: number | null;
+  of: number | null;
+  /** The network whose removal moves the coefficient most. */
+  mostInfluential: { network: string; r: number | null; change: number | null } | null;
+  /** The report's exception ("except Meses"): the coefficient without those networks, and whether they are the strongest outliers. */
+  exception: { networks: string[]; n: number; r: number | null; largestOutlier: boolean } | null;
+  /** The report's comparison ("weaker than"): this coefficient against the other claim's, and whether it is weaker in the expected direction. */
+  weaker: { than: string; r: number | null; thanR: number | null; holds: boolean | null } | null;
+  verdict: FindingVerdict;
+  /** Which rule gave the verdict. */
+  reason: string;
+  /** What N allows (the r needed for p < .05), the most influential network, the report's own caveat. */
+  note: string;
+}
+
+/** The verdict rules in words, for notebooks and the report. */
+export const FINDING_RULES: Record<Language, readonly string[]> = {
+  en: [
+    'Each claim is tested on the network means (one case per network, N cases) with Pearson r (Spearman rho is shown beside it).',
+    'p: exact permutation test (all N! orderings for N <= 10), two-sided; for a claim with a direction also one-sided in that direction.',
+    'CI: 95% BCa bootstrap interval over networks, seeded, 10,000 resamples.',
+    'Stability: each network left out in turn; for a claim with a direction, the subsets whose r has the expected sign; for "no relation", the subsets with |r| < .30.',
+    'Claim with a direction (+ or -): holds = expected sign, one-sided p < .05 and stable in at least N - 1 of N subsets (9 of 10); weak = expected sign, but not all of that; does not hold = r is 0 or has the opposite sign.',
+    'Claim of no relation (0): does not hold = two-sided p < .05 or the CI excludes 0; holds = |r| < .30, the CI includes 0 and |r| < .30 in at least N - 1 of N subsets; weak = otherwise.',
+    'not evaluated: fewer than 5 networks with values on both variables, or a variable without variance.',
+    'Exceptions the report names ("except Meses") and comparisons ("weaker than") are shown beside the verdict, not in it.',
+    'With N = 10 a test has little power: r must exceed about .55 to reach one-sided p < .05. "weak" often means "too few networks to tell", not "no relation".',
+  ],
+  nl: [
+    'Elke bewering wordt getoetst op de netwerkgemiddelden (één geval per netwerk, N gevallen) met Pearsons r (Spearmans rho staat ernaast).',
+    'p: exacte permutatietoets (alle N! volgordes bij N <= 10), tweezijdig; bij een bewering met een richting ook eenzijdig in die richting.',
+    'BI: 95%-BCa-bootstrapinterval over netwerken, met vaste seed, 10.000 trekkingen.',
+    'Stabiliteit: steeds één netwerk weggelaten; bij een bewering met een richting de deelverzamelingen waarin r het verwachte teken heeft; bij "geen samenhang" die met |r| < .30.',
+    'Bewering met een richting (+ of -): houdt stand = verwacht teken, eenzijdige p < .05 en stabiel in minstens N - 1 van N deelverzamelingen (9 van 10); zwak = verwacht teken, maar niet aan alles voldaan; houdt geen stand = r is 0 of heeft het omgekeerde teken.',
+    'Bewering van geen samenhang (0): houdt geen stand = tweezijdige p < .05 of het BI bevat 0 niet; houdt stand = |r| < .30, het BI bevat 0 en |r| < .30 in minstens N - 1 van N deelverzamelingen; zwak = anders.',
+    'niet getoetst: minder dan 5 netwerken met waarden op beide variabelen, of een variabele zonder spreiding.',
+    'Uitzonderingen die het rapport noemt ("behalve Meses") en vergelijkingen ("zwakker dan") staan naast het oordeel, niet erin.',
+    'Met N = 10 heeft een toets weinig onderscheidend vermogen: r moet boven ongeveer .55 liggen voor een eenzijdige p < .05. "zwak" betekent vaak "te weinig netwerken om het te zeggen", niet "geen samenhang".',
+  ],
+};
+
+/** The verdicts in words. */
+export const VERDICT_LABELS: Record<Language, Record<FindingVerdict, string>> = {
+  nl: { holds: 'houdt stand', weak: 'zwak', 'does not hold': 'houdt geen stand', 'not evaluated': 'niet getoetst' },
+  en: { holds: 'holds', weak: 'weak', 'does not hold': 'does not hold', 'not evaluated': 'not evaluated' },
+};
+
+/** ".55", "-.21": correlations without the leading zero, as in APA style. */
+export function formatR(v: number | null, digits = 2): string {
+  if (v === null || !Number.isFinite(v)) return '-';
+  const s = Math.abs(v).toFixed(digits).replace(/^0(?=\.)/, '');
+  return (v < 0 && Number(s) !== 0 ? '-' : '') + s;
+}
+
+/** p to 3 decimals, "< .001" below. */
+export function formatP(p: number | null): string {
+  if (p === null || !Number.isFinite(p)) return '-';
+  return p < 0.001 ? '< .001' : p.toFixed(3).replace(/^0(?=\.)/, '');
+}
+
+/** The smallest |r| with p < alpha for N cases (t approximation; the exact permutation test needs about the same). */
+export function criticalR(n: number, twoSided: boolean, alpha = FINDING_ALPHA): number {
+  const df = n - 2;
+  const t = tQuantile(1 - (twoSided ? alpha / 2 : alpha), df);
+  return t / Math.sqrt(df + t * t);
+}
+
+function variableValue(row: NetworkTableRow, v: string): number | null {
+  const raw = v === 'members' ? row.members : v === 'years' ? row.years : row.means?.[v];
+  return typeof raw === 'number' && Number.isFinite(raw) ? raw : null;
+}
+
+function checkRows(rows: unknown): asserts rows is NetworkTableRow[] {
+  if (!Array.isArray(rows)) {
+    throw new UserInputError('evaluateFindings: expected the network table, one row per network (networkTable(survey, instrument, { networks })).');
+  }
+  rows.forEach((r, k) => {
+    if (!r || typeof r !== 'object' || typeof (r as NetworkTableRow).network !== 'string' || typeof (r as NetworkTableRow).means !== 'object' || (r as NetworkTableRow).means === null) {
+      throw new UserInputError(`evaluateFindings: row ${k + 1} is not a network table row { network, members, years, means }; pass the result of networkTable(...).`);
+    }
+  });
+}
+
+function checkFindings(findings: unknown): asserts findings is Finding[] {
+  if (!Array.isArray(findings) || findings.length === 0) throw new UserInputError('evaluateFindings: options.findings must be a non-empty list of findings (see FINDINGS).');
+  const ids = new Set<string>();
+  for (const f of findings as Finding[]) {
+    if (!f || typeof f.id !== 'string' || typeof f.x !== 'string' || typeof f.y !== 'string' || ![1, -1, 0].includes(f.direction)) {
+      throw new UserInputError(`evaluateFindings: finding ${JSON.stringify(f?.id ?? f)} needs an id, x, y and a direction of 1, -1 or 0.`);
+    }
+    if (ids.has(f.id)) throw new UserInputError(`evaluateFindings: the finding id "${f.id}" is used twice.`);
+    ids.add(f.id);
+  }
+}
+
+interface Pairs {
+  x: number[];
+  y: number[];
+  networks: string[];
+}
+
+function pairsOf(rows: readonly NetworkTableRow[], xv: string, yv: string, skip: readonly string[] = []): Pairs {
+  const out: Pairs = { x: [], y: [], networks: [] };
+  for (const row of rows) {
+    if (skip.includes(row.network)) continue;
+    const a = variableValue(row, xv);
+    const b = variableValue(row, yv);
+    if (a === null || b === null) continue;
+    out.x.push(a);
+    out.y.push(b);
+    out.networks.push(row.network);
+  }
+  return out;
+}
+
+const isConstant = (v: readonly number[]) => v.every((x) => x === v[0]);
+
+/** Each finding has its own random stream, so its interval does not depend on the other findings in the list. */
+function seedFor(seed: string, id: string): string {
+  return `${seed}/${id}`;
+}
+
+function bootstrapCi(p: Pairs, method: 'pearson' | 'spearman', seed: string, iterations: number): FindingResult['ci'] {
+  const idx = p.x.map((_, i) => i);
+  const stat = (s: readonly number[]) =>
+    correlation(
+      s.map((i) => p.x[i]),
+      s.map((i) => p.y[i]),
+      method,
+    ) ?? NaN;
+  let b: BootstrapResult;
+  try {
+    b = bootstrap(idx, stat, { seed, iterations, ci: 'bca' });
+    if (b.bca) return { lower: b.bca.lower, upper: b.bca.upper, type: 'bca' };
+  } catch (e) {
+    if (!(e instanceof UserInputError)) throw e;
+  }
+  try {
+    b = bootstrap(idx, stat, { seed, iterations, ci: 'percentile' });
+    return b.percentile ? { lower: b.percentile.lower, upper: b.percentile.upper, type: 'percentile' } : null;
+  } catch (e) {
+    if (!(e instanceof UserInputError)) throw e;
+    return null;
+  }
+}
+
+const TEXT = {
+  nl: {
+    tooFew: (n: number) => `slechts ${n} netwerken met een waarde op beide variabelen (minstens ${MIN_FINDING_NETWORKS} nodig)`,
+    constant: (v: string) => `${v} heeft geen spreiding tussen de netwerken`,
+    opposite: (r: string) => `r = ${r} heeft het omgekeerde teken`,
+    zero: 'r = 0',
+    holds: (p: string, s: number, of: number) => `verwacht teken, eenzijdige p = ${p}, stabiel in ${s} van ${of}`,
+    weakP: (p: string) => `verwacht teken, maar eenzijdige p = ${p} (niet < .05)`,
+    weakStable: (s: number, of: number) => `verwacht teken, maar stabiel in slechts ${s} van ${of}`,
+    relation: (p: string, ci: string) => `de data tonen een samenhang: tweezijdige p = ${p}, BI ${ci}`,
+    none: (r: string, s: number, of: number) => `|r| = ${r} < .30, BI bevat 0, |r| < .30 in ${s} van ${of}`,
+    noneLarge: (r: string) => `geen significante samenhang, maar |r| = ${r} is niet < .30`,
+    noneUnstable: (s: number, of: number) => `|r| < .30, maar slechts in ${s} van ${of} deelverzamelingen`,
+    power: (n: number, c1: string, c2: string) => `Met N = ${n} moet r boven ${c1} (eenzijdig) of ${c2} (tweezijdig) liggen voor p < .05.`,
+    influence: (nw: string, ch: string) => `Weglaten van ${nw} verandert r het meest (${ch}).`,
+    exception: (nw: string, r: string, yes: boolean) => `Zonder ${nw}: r = ${r}; ${nw} is ${yes ? '' : 'niet '}de grootste uitschieter.`,
+    exceptionGone: (nw: string) => `De uitzondering ${nw} is weggelaten of ontbreekt.`,
+    weaker: (than: string, r: string, t: string, yes: boolean) => `Zwakker dan ${than}? r = ${r} tegen ${t}: ${yes ? 'ja' : 'nee'}.`,
+  },
+  en: {
+    tooFew: (n: number) => `only ${n} networks with a value on both variables (at least ${MIN_FINDING_NETWORKS} needed)`,
+    constant: (v: string) => `${v} does not vary between the networks`,
+    opposite: (r: string) => `r = ${r} has the opposite sign`,
+    zero: 'r = 0',
+    holds: (p: string, s: number, of: number) => `expected sign, one-sided p = ${p}, stable in ${s} of ${of}`,
+    weakP: (p: string) => `expected sign, but one-sided p = ${p} (not < .05)`,
+    weakStable: (s: number, of: number) => `expected sign, but stable in only ${s} of ${of}`,
+    relation: (p: string, ci: string) => `the data show a relation: two-sided p = ${p}, CI ${ci}`,
+    none: (r: string, s: number, of: number) => `|r| = ${r} < .30, CI includes 0, |r| < .30 in ${s} of ${of}`,
+    noneLarge: (r: string) => `no significant relation, but |r| = ${r} is not < .30`,
+    noneUnstable: (s: number, of: number) => `|r| < .30, but in only ${s} of ${of} subsets`,
+    power: (n: number, c1: string, c2: string) => `With N = ${n}, r must exceed ${c1} (one-sided) or ${c2} (two-sided) to reach p < .05.`,
+    influence: (nw: string, ch: string) => `Leaving out ${nw} moves r most (${ch}).`,
+    exception: (nw: string, r: string, yes: boolean) => `Without ${nw}: r = ${r}; ${nw} is ${yes ? '' : 'not '}the largest outlier.`,
+    exceptionGone: (nw: string) => `The exception ${nw} is left out or missing.`,
+    weaker: (than: string, r: string, t: string, yes: boolean) => `Weaker than ${than}? r = ${r} against ${t}: ${yes ? 'yes' : 'no'}.`,
+  },
+} as const;
+
+const fmtCi = (ci: FindingResult['ci']) => (ci ? `[${formatR(ci.lower)}, ${formatR(ci.upper)}]` : '-');
+
+/**
+ * @example
+ *   const table = networkTable(survey.table.objects(), instrument, { networks: networks.table.objects() });
+ *   const results = evaluateFindings(table);                      // one row per finding, verdicts by FINDING_RULES
+ *   evaluateFindings(table, { exclude: ['Meses'], lang: 'en' });  // the students' exercise
+ *   console.log(formatFindings(results));
+ */
+export function evaluateFindings(networkRows: readonly NetworkTableRow[], options: EvaluateFindingsOptions = {}): FindingResult[] {
+  checkRows(networkRows);
+  const findings = options.findings ?? FINDINGS;
+  checkFindings(findings);
+  const lang: Language = options.lang ?? 'nl';
+  if (lang !== 'nl' && lang !== 'en') throw new UserInputError(`evaluateFindings: lang ${JSON.stringify(lang)}; expected "nl" or "en".`);
+  const method = options.method ?? 'pearson';
+  if (method !== 'pearson' && method !== 'spearman') throw new UserInputError(`evaluateFindings: method ${JSON.stringify(method)}; expected "pearson" or "spearman".`);
+  const seed = options.seed ?? 'delicate-verbanden/findings';
+  if (typeof seed !== 'string') throw new UserInputError('evaluateFindings: options.seed must be a string.');
+  const iterations = options.iterations ?? 10_000;
+  if (!Number.isInteger(iterations) || iterations < 100) throw new UserInputError(`evaluateFindings: iterations must be a whole number >= 100; got ${JSON.stringify(iterations)}.`);
+  const permutations = options.permutations ?? 9999;
+  if (!Number.isInteger(permutations) || permutations < 99) throw new UserInputError(`evaluateFindings: permutations must be a whole number >= 99; got ${JSON.stringify(permutations)}.`);
+  const exclude = options.exclude ?? [];
+  if (!Array.isArray(exclude) || exclude.some((e) => typeof e !== 'string')) throw new UserInputError('evaluateFindings: exclude must be a list of network names, e.g. ["Meses"].');
+  const names = networkRows.map((r) => r.network);
+  const unknown = exclude.filter((e) => !names.includes(e));
+  if (unknown.length > 0) {
+    throw new UserInputError(`evaluateFindings: exclude names ${unknown.map((u) => JSON.stringify(u)).join(', ')}, not a network in the table; the networks are ${names.join(', ')}.`);
+  }
+  const rows = networkRows.filter((r) => !exclude.includes(r.network));
+  if (rows.length < MIN_FINDING_NETWORKS) {
+    throw new UserInputError(
+      `evaluateFindings needs at least ${MIN_FINDING_NETWORKS} networks to say anything about a pattern across networks; got ${rows.length}` +
+        `${exclude.length > 0 ? ` after leaving out ${exclude.join(', ')}` : ''}.`,
+    );
+  }
+  const t = TEXT[lang];
+  const byId = new Map<string, Finding>([...FINDINGS, ...findings].map((f) => [f.id, f]));
+
+  return findings.map((f): FindingResult => {
+    const p = pairsOf(rows, f.x, f.y);
+    const base: FindingResult = {
+      id: f.id,
+      section: f.section,
+      figure: f.figure,
+      claim: f[lang],
+      x: f.x,
+      y: f.y,
+      direction: f.direction,
+      calibrated: f.calibrated,
+      method,
+      n: p.x.length,
+      networks: p.networks,
+      r: null,
+      rho: null,
+      p: null,
+      pOneSided: null,
+      exact: false,
+      ci: null,
+      stable: null,
+      of: null,
+      mostInfluential: null,
+      exception: null,
+      weaker: null,
+      verdict: 'not evaluated',
+      reason: '',
+      note: f.caveat ? f.caveat[lang] : '',
+    };
+    const n = p.x.length;
+    if (n < MIN_FINDING_NETWORKS) return { ...base, reason: t.tooFew(n) };
+    if (isConstant(p.x) || isConstant(p.y)) return { ...base, reason: t.constant(isConstant(p.x) ? f.x : f.y) };
+
+    const r = correlation(p.x, p.y, 'pearson') as number;
+    const rho = correlation(p.x, p.y, 'spearman') as number;
+    const stat = method === 'pearson' ? r : rho;
+    const permOptions = { statistic: method, seed: seedFor(seed, `${f.id}/permutation`), iterations: permutations } as const;
+    const two = permutationTest(p.x, p.y, { ...permOptions, alternative: 'two.sided' });
+    const one = f.direction === 0 ? null : permutationTest(p.x, p.y, { ...permOptions, alternative: f.direction > 0 ? 'greater' : 'less' });
+    const ci = bootstrapCi(p, method, seedFor(seed, `${f.id}/bootstrap`), iterations);
+    const loo: LeaveOneOutResult = leaveOneOut(p.x, p.y, { method, labels: p.networks, ...(f.direction !== 0 ? { expectedSign: f.direction } : {}) });
+    const stable = f.direction === 0 ? loo.rows.filter((row) => row.r !== null && Math.abs(row.r) < NO_RELATION_BELOW).length : loo.holds;
+    const most = loo.mostInfluential;
+
+    // exception ("except Meses")
+    let exception: FindingResult['exception'] = null;
+    const notes: string[] = [];
+    if (f.except && f.except.length > 0) {
+      const present = f.except.filter((e) => p.networks.includes(e));
+      if (present.length === 0) notes.push(t.exceptionGone(f.except.join(', ')));
+      else {
+        const without = pairsOf(rows, f.x, f.y, present);
+        const rw = without.x.length >= 3 ? correlation(without.x, without.y, method) : null;
+        const sign = f.direction === 0 ? 1 : f.direction;
+        const ranked = loo.rows.filter((row) => row.r !== null).sort((a, b) => sign * (b.r as number) - sign * (a.r as number));
+        const top = ranked.slice(0, present.length).map((row) => row.dropped);
+        const largestOutlier = present.every((e) => top.includes(e));
+        exception = { networks: present, n: without.x.length, r: rw, largestOutlier };
+        notes.push(t.exception(present.join(', '), formatR(rw), largestOutlier));
+      }
+    }
+    // comparison ("weaker than")
+    let weaker: FindingResult['weaker'] = null;
+    if (f.weakerThan) {
+      const other = byId.get(f.weakerThan);
+      let thanR: number | null = null;
+      if (other) {
+        const q = pairsOf(rows, other.x, other.y);
+        thanR = q.x.length >= 3 ? correlation(q.x, q.y, method) : null;
+      }
+      const sign = f.direction === 0 ? 1 : f.direction;
+      const holds = thanR === null ? null : sign * stat < sign * thanR;
+      weaker = { than: f.weakerThan, r: stat, thanR, holds };
+      if (holds !== null) notes.push(t.weaker(f.weakerThan, formatR(stat), formatR(thanR), holds));
+    }
+
+    // verdict
+    let verdict: FindingVerdict;
+    let reason: string;
+    const minStable = n - 1;
+    if (f.direction !== 0) {
+      const pOne = one!.p;
+      if (stat === 0) {
+        verdict = 'does not hold';
+        reason = t.zero;
+      } else if (Math.sign(stat) !== f.direction) {
+        verdict = 'does not hold';
+        reason = t.opposite(formatR(stat));
+      } else if (pOne < FINDING_ALPHA && stable >= minStable) {
+        verdict = 'holds';
+        reason = t.holds(formatP(pOne), stable, n);
+      } else {
+        verdict = 'weak';
+        reason = pOne >= FINDING_ALPHA ? t.weakP(formatP(pOne)) : t.weakStable(stable, n);
+      }
+    } else {
+      const ciExcludes0 = ci !== null && (ci.lower > 0 || ci.upper < 0);
+      if (two.p < FINDING_ALPHA || ciExcludes0) {
+        verdict = 'does not hold';
+        reason = t.relation(formatP(two.p), fmtCi(ci));
+      } else if (Math.abs(stat) < NO_RELATION_BELOW && stable >= minStable) {
+        verdict = 'holds';
+        reason = t.none(formatR(Math.abs(stat)), stable, n);
+      } else {
+        verdict = 'weak';
+        reason = Math.abs(stat) >= NO_RELATION_BELOW ? t.noneLarge(formatR(Math.abs(stat))) : t.noneUnstable(stable, n);
+      }
+    }
+
+    const note = [
+      t.power(n, formatR(criticalR(n, false)), formatR(criticalR(n, true))),
+      most.change !== null ? t.influence(most.dropped, `${most.change > 0 ? '+' : ''}${formatR(most.change)}`) : '',
+      ...notes,
+      f.caveat ? f.caveat[lang] : '',
+    ]
+      .filter((s) => s !== '')
+      .join(' ');
+
+    return {
+      ...base,
+      r,
+      rho,
+      p: two.p,
+      pOneSided: one ? one.p : null,
+      exact: two.exact,
+      ci,
+      stable,
+      of: n,
+      mostInfluential: { network: most.dropped, r: most.r, change: most.change },
+      exception,
+      weaker,
+      verdict,
+      reason,
+      note,
+    };
+  });
+}
+
+/**
+ * Plain-text table of evaluateFindings' rows (terminal, notebook), with the
+ * verdict words in the language.
+ */
+export function formatFindings(results: readonly FindingResult[], lang: Language = 'nl'): string {
+  const dir = (d: FindingDirection) => (d > 0 ? '+' : d < 0 ? '-' : '0');
+  const head = lang === 'nl'
+    ? ['bevinding', 'richting', 'N', 'r', 'rho', 'p', 'p (1z)', '95%-BI', 'stabiel', 'oordeel']
+    : ['finding', 'direction', 'N', 'r', 'rho', 'p', 'p (1s)', '95% CI', 'stable', 'verdict'];
+  const body = results.map((x) => [
+    x.id,
+    dir(x.direction),
+    String(x.n),
+    formatR(x.r),
+    formatR(x.rho),
+    formatP(x.p),
+    formatP(x.pOneSided),
+    fmtCi(x.ci),
+    x.stable === null ? '-' : `${x.stable}/${x.of}`,
+    VERDICT_LABELS[lang][x.verdict],
+  ]);
+  const widths = head.map((h, k) => Math.max(h.length, ...body.map((row) => row[k].length)));
+  const line = (row: string[]) => row.map((c, k) => (k === 0 || k === row.length - 1 ? c.padEnd(widths[k]) : c.padStart(widths[k]))).join('  ').trimEnd();
+  return [line(head), ...body.map(line)].join('\n');
+}
