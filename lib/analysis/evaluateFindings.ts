@@ -45,6 +45,7 @@ import { tQuantile } from '../stats/internal/distributions';
 import { correlation } from '../stats/resampling/internal/coefficients';
 import { UserInputError } from '../util/errors';
 import { FINDINGS, type Finding, type FindingDirection } from './findings';
+import { exactPermutationPValues } from './internal/exactPermutation';
 import type { NetworkTableRow } from './networkTable';
 
 export type FindingVerdict = 'holds' | 'weak' | 'does not hold' | 'not evaluated';
@@ -76,7 +77,8 @@ export interface EvaluateFindingsOptions {
 export interface FindingResult {
   id: string;
   section: string;
-  figure: string | null;
+  /** Figure number (16 for Figuur 16), or null. */
+  figure: number | null;
   /** The report's words in the chosen language. */
   claim: string;
   x: string;
@@ -111,8 +113,10 @@ export interface FindingResult {
   verdict: FindingVerdict;
   /** Which rule gave the verdict. */
   reason: string;
-  /** What N allows (the r needed for p < .05), the most influential network, the report's own caveat. */
+  /** What N allows: "With N = 10, r must exceed .55 (one-sided) or .63 (two-sided) to reach p < .05." */
   note: string;
+  /** The most influential network, the exception and comparison results, the report's own caveat. */
+  remarks: string;
 }
 
 /** The verdict rules in words, for notebooks and the report. */
@@ -159,6 +163,9 @@ export function formatP(p: number | null): string {
   if (p === null || !Number.isFinite(p)) return '-';
   return p < 0.001 ? '< .001' : p.toFixed(3).replace(/^0(?=\.)/, '');
 }
+
+/** "= .012" or "< .001", for sentences. */
+const pIs = (p: number | null) => (p !== null && p < 0.001 ? '< .001' : `= ${formatP(p)}`);
 
 /** The smallest |r| with p < alpha for N cases (t approximation; the exact permutation test needs about the same). */
 export function criticalR(n: number, twoSided: boolean, alpha = FINDING_ALPHA): number {
@@ -224,12 +231,43 @@ function seedFor(seed: string, id: string): string {
 
 function bootstrapCi(p: Pairs, method: 'pearson' | 'spearman', seed: string, iterations: number): FindingResult['ci'] {
   const idx = p.x.map((_, i) => i);
-  const stat = (s: readonly number[]) =>
-    correlation(
-      s.map((i) => p.x[i]),
-      s.map((i) => p.y[i]),
-      method,
-    ) ?? NaN;
+  // Pearson r of a resample of case indices, without building arrays (NaN when a variable is constant).
+  const pearsonOf = (s: readonly number[]) => {
+    const m = s.length;
+    let mx = 0;
+    let my = 0;
+    let varies = false;
+    let variesY = false;
+    for (let k = 0; k < m; k++) {
+      mx += p.x[s[k]];
+      my += p.y[s[k]];
+      if (p.x[s[k]] !== p.x[s[0]]) varies = true;
+      if (p.y[s[k]] !== p.y[s[0]]) variesY = true;
+    }
+    if (!varies || !variesY) return NaN;
+    mx /= m;
+    my /= m;
+    let sxy = 0;
+    let sxx = 0;
+    let syy = 0;
+    for (let k = 0; k < m; k++) {
+      const dx = p.x[s[k]] - mx;
+      const dy = p.y[s[k]] - my;
+      sxy += dx * dy;
+      sxx += dx * dx;
+      syy += dy * dy;
+    }
+    return sxy / Math.sqrt(sxx * syy);
+  };
+  const stat =
+    method === 'pearson'
+      ? pearsonOf
+      : (s: readonly number[]) =>
+          correlation(
+            s.map((i) => p.x[i]),
+            s.map((i) => p.y[i]),
+            method,
+          ) ?? NaN;
   let b: BootstrapResult;
   try {
     b = bootstrap(idx, stat, { seed, iterations, ci: 'bca' });
@@ -246,16 +284,31 @@ function bootstrapCi(p: Pairs, method: 'pearson' | 'spearman', seed: string, ite
   }
 }
 
+/**
+ * Two-sided and one-sided (expected direction) permutation p: exact for N <= 10
+ * (one walk over the N! orderings), seeded Monte Carlo with permutationTest above.
+ */
+function permutationPValues(p: Pairs, method: 'pearson' | 'spearman', direction: FindingDirection, seed: string, iterations: number): { two: number; one: number | null; exact: boolean } {
+  if (p.x.length <= 10) {
+    const e = exactPermutationPValues(p.x, p.y, method);
+    return { two: e.twoSided, one: direction === 0 ? null : direction > 0 ? e.greater : e.less, exact: true };
+  }
+  const common = { statistic: method, seed, iterations, exact: false } as const;
+  const two = permutationTest(p.x, p.y, { ...common, alternative: 'two.sided' }).p;
+  const one = direction === 0 ? null : permutationTest(p.x, p.y, { ...common, alternative: direction > 0 ? 'greater' : 'less' }).p;
+  return { two, one, exact: false };
+}
+
 const TEXT = {
   nl: {
     tooFew: (n: number) => `slechts ${n} netwerken met een waarde op beide variabelen (minstens ${MIN_FINDING_NETWORKS} nodig)`,
     constant: (v: string) => `${v} heeft geen spreiding tussen de netwerken`,
     opposite: (r: string) => `r = ${r} heeft het omgekeerde teken`,
     zero: 'r = 0',
-    holds: (p: string, s: number, of: number) => `verwacht teken, eenzijdige p = ${p}, stabiel in ${s} van ${of}`,
-    weakP: (p: string) => `verwacht teken, maar eenzijdige p = ${p} (niet < .05)`,
+    holds: (p: string, s: number, of: number) => `verwacht teken, eenzijdige p ${p}, stabiel in ${s} van ${of}`,
+    weakP: (p: string) => `verwacht teken, maar eenzijdige p ${p} (niet < .05)`,
     weakStable: (s: number, of: number) => `verwacht teken, maar stabiel in slechts ${s} van ${of}`,
-    relation: (p: string, ci: string) => `de data tonen een samenhang: tweezijdige p = ${p}, BI ${ci}`,
+    relation: (p: string, ci: string) => `de data tonen een samenhang: tweezijdige p ${p}, BI ${ci}`,
     none: (r: string, s: number, of: number) => `|r| = ${r} < .30, BI bevat 0, |r| < .30 in ${s} van ${of}`,
     noneLarge: (r: string) => `geen significante samenhang, maar |r| = ${r} is niet < .30`,
     noneUnstable: (s: number, of: number) => `|r| < .30, maar slechts in ${s} van ${of} deelverzamelingen`,
@@ -270,10 +323,10 @@ const TEXT = {
     constant: (v: string) => `${v} does not vary between the networks`,
     opposite: (r: string) => `r = ${r} has the opposite sign`,
     zero: 'r = 0',
-    holds: (p: string, s: number, of: number) => `expected sign, one-sided p = ${p}, stable in ${s} of ${of}`,
-    weakP: (p: string) => `expected sign, but one-sided p = ${p} (not < .05)`,
+    holds: (p: string, s: number, of: number) => `expected sign, one-sided p ${p}, stable in ${s} of ${of}`,
+    weakP: (p: string) => `expected sign, but one-sided p ${p} (not < .05)`,
     weakStable: (s: number, of: number) => `expected sign, but stable in only ${s} of ${of}`,
-    relation: (p: string, ci: string) => `the data show a relation: two-sided p = ${p}, CI ${ci}`,
+    relation: (p: string, ci: string) => `the data show a relation: two-sided p ${p}, CI ${ci}`,
     none: (r: string, s: number, of: number) => `|r| = ${r} < .30, CI includes 0, |r| < .30 in ${s} of ${of}`,
     noneLarge: (r: string) => `no significant relation, but |r| = ${r} is not < .30`,
     noneUnstable: (s: number, of: number) => `|r| < .30, but in only ${s} of ${of} subsets`,
@@ -352,18 +405,19 @@ export function evaluateFindings(networkRows: readonly NetworkTableRow[], option
       weaker: null,
       verdict: 'not evaluated',
       reason: '',
-      note: f.caveat ? f.caveat[lang] : '',
+      note: '',
+      remarks: f.caveat ? f.caveat[lang] : '',
     };
     const n = p.x.length;
-    if (n < MIN_FINDING_NETWORKS) return { ...base, reason: t.tooFew(n) };
+    if (n < MIN_FINDING_NETWORKS) return { ...base, reason: t.tooFew(n), note: n >= 3 ? t.power(n, formatR(criticalR(n, false)), formatR(criticalR(n, true))) : '' };
     if (isConstant(p.x) || isConstant(p.y)) return { ...base, reason: t.constant(isConstant(p.x) ? f.x : f.y) };
 
     const r = correlation(p.x, p.y, 'pearson') as number;
     const rho = correlation(p.x, p.y, 'spearman') as number;
     const stat = method === 'pearson' ? r : rho;
-    const permOptions = { statistic: method, seed: seedFor(seed, `${f.id}/permutation`), iterations: permutations } as const;
-    const two = permutationTest(p.x, p.y, { ...permOptions, alternative: 'two.sided' });
-    const one = f.direction === 0 ? null : permutationTest(p.x, p.y, { ...permOptions, alternative: f.direction > 0 ? 'greater' : 'less' });
+    const perm = permutationPValues(p, method, f.direction, seedFor(seed, `${f.id}/permutation`), permutations);
+    const two = { p: perm.two, exact: perm.exact };
+    const one = perm.one === null ? null : { p: perm.one };
     const ci = bootstrapCi(p, method, seedFor(seed, `${f.id}/bootstrap`), iterations);
     const loo: LeaveOneOutResult = leaveOneOut(p.x, p.y, { method, labels: p.networks, ...(f.direction !== 0 ? { expectedSign: f.direction } : {}) });
     const stable = f.direction === 0 ? loo.rows.filter((row) => row.r !== null && Math.abs(row.r) < NO_RELATION_BELOW).length : loo.holds;
@@ -415,16 +469,16 @@ export function evaluateFindings(networkRows: readonly NetworkTableRow[], option
         reason = t.opposite(formatR(stat));
       } else if (pOne < FINDING_ALPHA && stable >= minStable) {
         verdict = 'holds';
-        reason = t.holds(formatP(pOne), stable, n);
+        reason = t.holds(pIs(pOne), stable, n);
       } else {
         verdict = 'weak';
-        reason = pOne >= FINDING_ALPHA ? t.weakP(formatP(pOne)) : t.weakStable(stable, n);
+        reason = pOne >= FINDING_ALPHA ? t.weakP(pIs(pOne)) : t.weakStable(stable, n);
       }
     } else {
       const ciExcludes0 = ci !== null && (ci.lower > 0 || ci.upper < 0);
       if (two.p < FINDING_ALPHA || ciExcludes0) {
         verdict = 'does not hold';
-        reason = t.relation(formatP(two.p), fmtCi(ci));
+        reason = t.relation(pIs(two.p), fmtCi(ci));
       } else if (Math.abs(stat) < NO_RELATION_BELOW && stable >= minStable) {
         verdict = 'holds';
         reason = t.none(formatR(Math.abs(stat)), stable, n);
@@ -434,8 +488,8 @@ export function evaluateFindings(networkRows: readonly NetworkTableRow[], option
       }
     }
 
-    const note = [
-      t.power(n, formatR(criticalR(n, false)), formatR(criticalR(n, true))),
+    const note = t.power(n, formatR(criticalR(n, false)), formatR(criticalR(n, true)));
+    const remarks = [
       most.change !== null ? t.influence(most.dropped, `${most.change > 0 ? '+' : ''}${formatR(most.change)}`) : '',
       ...notes,
       f.caveat ? f.caveat[lang] : '',
@@ -459,6 +513,7 @@ export function evaluateFindings(networkRows: readonly NetworkTableRow[], option
       verdict,
       reason,
       note,
+      remarks,
     };
   });
 }

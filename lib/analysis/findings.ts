@@ -22,8 +22,8 @@ export interface Finding {
   id: string;
   /** Section of the report ('4.1'; the summary's 'Patronen' repeats chapter 4). */
   section: string;
-  /** The figure the claim is read from ('Figuur 16'), or null. */
-  figure: string | null;
+  /** The number of the figure the claim is read from (16 for Figuur 16), or null. */
+  figure: number | null;
   /** The report's words (quote or close paraphrase, Dutch). */
   nl: string;
   /** The same in English (our translation). */
@@ -60,7 +60,7 @@ export const FINDINGS: readonly Finding[] = [
   {
     id: 'administrative_reputation',
     section: '4.1',
-    figure: 'Figuur 15',
+    figure: 15,
     nl: 'Een heel zwak patroon is te zien tussen bestuurlijke indelingen en reputatie van leden: naarmate bestuurlijke indelingen een grotere rol spelen bij begrenzing, speelt reputatie van leden een kleinere rol. En vice versa.',
     en: 'A very weak pattern between administrative divisions and the reputation of members: the larger the role of administrative divisions in the boundaries, the smaller the role of reputation, and vice versa.',
     x: 'bnd_administrative',
@@ -73,7 +73,7 @@ export const FINDINGS: readonly Finding[] = [
   {
     id: 'vision_impact',
     section: '4.1',
-    figure: 'Figuur 16',
+    figure: 16,
     nl: 'Gedeelde visie van de leden van het netwerk lijkt positief samen te hangen met impact; voor gedeelde visie lijkt dat meer te gelden dan voor onderlinge affectiviteit.',
     en: 'Shared vision among the members seems positively related to impact, more so than mutual affectivity.',
     x: 'shared_vision',
@@ -84,7 +84,7 @@ export const FINDINGS: readonly Finding[] = [
   {
     id: 'affectivity_impact',
     section: '4.1',
-    figure: 'Figuur 16',
+    figure: 16,
     nl: 'Onderlinge affectiviteit tussen de leden van het netwerk lijkt positief samen te hangen met impact, minder dan gedeelde visie.',
     en: 'Mutual affectivity among the members seems positively related to impact, less than shared vision.',
     x: 'affectivity',
@@ -96,7 +96,7 @@ export const FINDINGS: readonly Finding[] = [
   {
     id: 'trust_impact',
     section: '4.1',
-    figure: 'Figuur 16',
+    figure: 16,
     nl: 'Onderling vertrouwen lijkt eerder negatief dan positief samen te hangen met impact: het vertrouwen bij Notos is het grootst van alle netwerken, de ingeschatte impact van Notos het kleinst.',
     en: 'Mutual trust seems related to impact negatively rather than positively: Notos has the highest trust of all networks and the lowest estimated impact.',
     x: 'trust',
@@ -108,10 +108,10 @@ export const FINDINGS: readonly Finding[] = [
       en: 'The report is cautious here ("seems rather"); in the data Notos follows Figure 16, not its portrait (conflict 3).',
     },
   },
-  { id: 'size_impact', section: '4.1', figure: 'Figuur 16', nl: SIZE_NL, en: SIZE_EN, x: 'members', y: 'impact', direction: 0, calibrated: true },
-  { id: 'size_vision', section: '4.1', figure: 'Figuur 16', nl: SIZE_NL, en: SIZE_EN, x: 'members', y: 'shared_vision', direction: 0, calibrated: false },
-  { id: 'size_affectivity', section: '4.1', figure: 'Figuur 16', nl: SIZE_NL, en: SIZE_EN, x: 'members', y: 'affectivity', direction: 0, calibrated: false },
-  { id: 'size_trust', section: '4.1', figure: 'Figuur 16', nl: SIZE_NL, en: SIZE_EN, x: 'members', y: 'trust', direction: 0, calibrated: false },
+  { id: 'size_impact', section: '4.1', figure: 16, nl: SIZE_NL, en: SIZE_EN, x: 'members', y: 'impact', direction: 0, calibrated: true },
+  { id: 'size_vision', section: '4.1', figure: 16, nl: SIZE_NL, en: SIZE_EN, x: 'members', y: 'shared_vision', direction: 0, calibrated: false },
+  { id: 'size_affectivity', section: '4.1', figure: 16, nl: SIZE_NL, en: SIZE_EN, x: 'members', y: 'affectivity', direction: 0, calibrated: false },
+  { id: 'size_trust', section: '4.1', figure: 16, nl: SIZE_NL, en: SIZE_EN, x: 'members', y: 'trust', direction: 0, calibrated: false },
   { id: 'vision_effectiveness', section: '4.1', figure: null, nl: SAME_NL, en: SAME_EN, x: 'shared_vision', y: 'effectiveness', direction: 1, weakerThan: 'vision_impact', calibrated: true },
   { id: 'vision_effect_education', section: '4.1', figure: null, nl: SAME_NL, en: SAME_EN, x: 'shared_vision', y: 'effect_education', direction: 1, weakerThan: 'vision_impact', calibrated: true },
   { id: 'affectivity_effectiveness', section: '4.1', figure: null, nl: SAME_NL, en: SAME_EN, x: 'affectivity', y: 'effectiveness', direction: 1, weakerThan: 'affectivity_impact', calibrated: false },
@@ -121,7 +121,7 @@ export const FINDINGS: readonly Finding[] = [
   {
     id: 'monitoring_impact',
     section: '4.1',
-    figure: 'Figuur 17',
+    figure: 17,
     nl: 'De impact die een netwerk realiseert lijkt sterker samen te hangen met het bewaken dat genomen besluiten worden nageleefd dan met het nemen van besluiten als zodanig. De positieve samenhang gaat voor alle netwerken op, behalve voor Meses.',
     en: 'The impact a network achieves seems more strongly related to monitoring that decisions are complied with than to taking decisions as such. The positive relation holds for all networks except Meses.',
     x: 'monitoring',
@@ -133,7 +133,7 @@ export const FINDINGS: readonly Finding[] = [
   {
     id: 'decisions_impact',
     section: '4.1',
-    figure: 'Figuur 17',
+    figure: 17,
     nl: 'Het kenmerk ‘besluiten nemen’ laat een minder duidelijk patroon zien met impact dan het bewaken van de naleving van besluiten.',
     en: 'Taking decisions shows a less clear pattern with impact than monitoring compliance with decisions.',
     x: 'decision_making',
@@ -145,7 +145,7 @@ export const FINDINGS: readonly Finding[] = [
   {
     id: 'years_impact',
     section: '4.1',
-    figure: 'Figuur 17',
+    figure: 17,
     nl: 'In Figuur 17 is geen patroon te zien met hoe lang het netwerk bestaat.',
     en: 'Figure 17 shows no pattern with how long the network exists.',
     x: 'years',

@@ -7,6 +7,7 @@
 import { Instrument, Language, PORTRAIT_CONSTRUCTS } from '../data/instrument';
 import { describeByGroup } from '../stats';
 import { scaleScores, SurveyRow } from './scaleScores';
+import { PrivacyFlag, PrivacyOptions, resolvePrivacy } from './privacy';
 
 export interface NetworkSummaryRow {
   network: string;
@@ -16,6 +17,8 @@ export interface NetworkSummaryRow {
   /** responded / members, in percent. */
   responseRate: number;
   scores: Array<{ construct: string; n: number; mean: number | null; se: number | null; lower: number | null; upper: number | null }>;
+  /** Only with `options.privacy`: the network's complete questionnaires against the minimum. */
+  privacy?: PrivacyFlag;
 }
 
 export interface NetworkSummaryOptions {
@@ -25,6 +28,12 @@ export interface NetworkSummaryOptions {
   constructs?: readonly string[];
   /** Band rule (default '2se', the report's). */
   band?: '2se' | 't95';
+  /**
+   * Minimum number of complete questionnaires per network (default none: every
+   * network, no flag). With it every row carries a `privacy` flag; with
+   * action 'suppress' networks below the minimum are left out.
+   */
+  privacy?: PrivacyOptions;
 }
 
 /**
@@ -34,11 +43,12 @@ export interface NetworkSummaryOptions {
  */
 export function networkSummary(rows: readonly SurveyRow[], instrument: Instrument, options: NetworkSummaryOptions = {}): NetworkSummaryRow[] {
   const constructs = [...(options.constructs ?? PORTRAIT_CONSTRUCTS)];
+  const privacy = options.privacy === undefined ? null : resolvePrivacy(options.privacy);
   const order = options.networks ? options.networks.map((n) => String(n.network)) : [...new Set(rows.map((r) => String(r.network)))];
   const scores = scaleScores(rows, instrument, { constructs });
   const scored = rows.map((r, k) => ({ network: String(r.network), ...scores[k] }));
   const described = describeByGroup(scored, 'network', constructs, { band: options.band ?? '2se' });
-  return order.map((network) => {
+  const summary = order.map((network): NetworkSummaryRow => {
     const own = rows.filter((r) => String(r.network) === network);
     const hasStatus = own.some((r) => r.response_status !== undefined && r.response_status !== null);
     const responded = hasStatus ? own.filter((r) => r.response_status === 'complete' || r.response_status === 'partial').length : own.length;
@@ -53,8 +63,10 @@ export function networkSummary(rows: readonly SurveyRow[], instrument: Instrumen
         const d = described.find((x) => x.group === network && x.variable === construct);
         return { construct, n: d?.n ?? 0, mean: d?.mean ?? null, se: d?.se ?? null, lower: d?.lower ?? null, upper: d?.upper ?? null };
       }),
+      ...(privacy ? { privacy: { complete, minComplete: privacy.minComplete, belowMinimum: complete < privacy.minComplete } } : {}),
     };
   });
+  return privacy?.action === 'suppress' ? summary.filter((r) => !r.privacy?.belowMinimum) : summary;
 }
 
 /** Plain-text rendering for the terminal, labels in Dutch (default) or English. */

@@ -7,6 +7,7 @@
 import { Instrument } from '../data/instrument';
 import { UserInputError } from '../util/errors';
 import { networkMeans } from './networkMeans';
+import { PrivacyFlag, PrivacyOptions, resolvePrivacy } from './privacy';
 import { SurveyRow } from './scaleScores';
 
 export interface NetworkTableRow {
@@ -32,11 +33,19 @@ export interface NetworkTableRow {
    * respondent of the network has a value.
    */
   means: Record<string, number | null>;
+  /** Only with `options.privacy`: the network's complete questionnaires against the minimum. */
+  privacy?: PrivacyFlag;
 }
 
 export interface NetworkTableOptions {
   /** The networks table (`readNetworksCsv(...).table.objects()`): order, members, years, letters. */
   networks?: readonly SurveyRow[];
+  /**
+   * Minimum number of complete questionnaires per network (default none: every
+   * network, no flag). With it every row carries a `privacy` flag; with
+   * action 'suppress' networks below the minimum are left out.
+   */
+  privacy?: PrivacyOptions;
 }
 
 const text = (v: unknown): string | null => (v === null || v === undefined || String(v).trim() === '' ? null : String(v));
@@ -61,9 +70,10 @@ export function networkTable(rows: readonly SurveyRow[], instrument: Instrument,
     const name = String(r.network);
     if (!order.includes(name)) order.push(name);
   }
+  const privacy = options.privacy === undefined ? null : resolvePrivacy(options.privacy);
   const means = networkMeans(rows, instrument);
   const counts = instrument.constructs.filter((c) => c.kind === 'count');
-  return order.map((network) => {
+  const table = order.map((network): NetworkTableRow => {
     const own = rows.filter((r) => String(r.network) === network);
     const hasStatus = own.some((r) => r.response_status !== undefined && r.response_status !== null);
     const responded = hasStatus ? own.filter((r) => r.response_status === 'complete' || r.response_status === 'partial').length : own.length;
@@ -87,6 +97,8 @@ export function networkTable(rows: readonly SurveyRow[], instrument: Instrument,
       yearsFig13: f ? text(f.years_fig13) : null,
       letter: f ? text(f.fig18_letter) : null,
       means: m,
+      ...(privacy ? { privacy: { complete, minComplete: privacy.minComplete, belowMinimum: complete < privacy.minComplete } } : {}),
     };
   });
+  return privacy?.action === 'suppress' ? table.filter((r) => !r.privacy?.belowMinimum) : table;
 }

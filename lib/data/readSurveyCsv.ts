@@ -111,29 +111,69 @@ function checkSurvey(
   warnings: string[],
 ): SurveyCsv {
   const instrument = options.instrument ?? readInstrument();
-  const maxProblems = options.maxProblems ?? DEFAULT_MAX_PROBLEMS;
   const problems = new ProblemList();
   const pilot = options.pilot ?? false;
-  const known = knownColumns(instrument, pilot);
   const itemNames = (pilot ? pilotItems(instrument) : finalItems(instrument)).map((it) => it.id);
   const required = pilot ? ['respondent_id'] : [...SURVEY_REQUIRED_COLUMNS];
 
   const expectedColumns = `${required.join(', ')} and one per item (${itemNames.slice(0, 2).join(', ')}, ...)`;
   const grid = toGrid(text, { file, rowNoun: 'respondent', delimiter: options.delimiter, expectedColumns }, problems);
   warnings.push(...grid.warnings);
+  const { table } = checkSurveyRows(grid.header, grid.rows, { ...options, instrument, file, headerRow: grid.headerRow, problems, warnings });
+  return { table, file, encoding, delimiter: grid.delimiter, rows: grid.rows.length, warnings };
+}
+
+/** Where already-parsed cells come from, for readers of other formats (SPSS, Excel) that share the checks. */
+export interface SurveyRowsSource {
+  /** The path (or name) the messages use. */
+  file: string;
+  /** The row of the header, for messages (default 1). */
+  headerRow?: number;
+  /** How messages name the header (default `row <headerRow> (header)`), e.g. "the variables". */
+  headerLabel?: string;
+  /** Problems found before (they are reported first); a subclass may word cell problems its own way. */
+  problems?: ProblemList;
+  /** Warnings are added to this list. */
+  warnings?: string[];
+  /** What one data row is called in warnings: "row" (default) or "case". */
+  rowWord?: string;
+}
+
+/**
+ * The checks of `readSurveyCsv` on cells that are already split into a header
+ * and rows (each `row` is the number messages show: a spreadsheet row, an SPSS
+ * case). Throws one UserInputError listing every problem; returns the table.
+ *
+ * @example
+ *   const { table } = checkSurveyRows(['respondent_id', 'network', 'trust_1'],
+ *     [{ row: 2, cells: ['R1', 'Noord', '4'] }], { file: 'pasted', allowMissingItemColumns: true });
+ */
+export function checkSurveyRows(
+  header: string[],
+  rows: GridRow[],
+  options: ReadSurveyCsvOptions & SurveyRowsSource,
+): { table: aq.ColumnTable; warnings: string[] } {
+  const instrument = options.instrument ?? readInstrument();
+  const maxProblems = options.maxProblems ?? DEFAULT_MAX_PROBLEMS;
+  const problems = options.problems ?? new ProblemList();
+  const warnings = options.warnings ?? [];
+  const pilot = options.pilot ?? false;
+  const known = knownColumns(instrument, pilot);
+  const required = pilot ? ['respondent_id'] : [...SURVEY_REQUIRED_COLUMNS];
+  const at = options.headerLabel ?? `row ${options.headerRow ?? 1} (header)`;
 
   const extras = (options.extraColumns ?? []).filter((name) => !known.some((k) => k.name === name));
-  const columns = checkHeader(grid.header, grid.headerRow, known, extras, instrument, required, pilot, options.allowMissingItemColumns ?? false, problems, warnings);
-  const values = checkCells(grid.header, grid.rows, columns, options.networks, problems);
-  problems.throwIfAny(file, pilot ? 'pilot file' : 'survey file', maxProblems);
+  const columns = checkHeader(header, at, known, extras, instrument, required, pilot, options.allowMissingItemColumns ?? false, problems, warnings);
+  const values = checkCells(header, rows, columns, options.networks, problems);
+  problems.throwIfAny(options.file, pilot ? 'pilot file' : 'survey file', maxProblems);
 
-  addNoAnswerWarning(grid.rows, columns, values, warnings);
+  addNoAnswerWarning(rows, columns, values, warnings, options.rowWord ?? 'row');
 
   // Known columns in their fixed order, then the extras as they appear in the file.
   const extrasInFile = [...columns.values()].filter((c) => c.rule.kind === 'text' && !known.some((k) => k.name === c.name));
   const ordered = [...known.filter((k) => columns.has(k.name)), ...extrasInFile];
   const table = aq.table(new Map(ordered.map((c) => [c.name, values.get(c.name)!])));
-  return { table, file, encoding, delimiter: grid.delimiter, rows: grid.rows.length, warnings };
+  return { table, warnings };
 }
 
 /** Every column the instrument allows, in table order (extras come after). */
@@ -171,7 +211,7 @@ function knownColumns(instrument: Instrument, pilot: boolean): ColumnSpec[] {
  */
 function checkHeader(
   header: string[],
-  headerRow: number,
+  at: string,
   known: ColumnSpec[],
   extras: readonly string[],
   instrument: Instrument,
@@ -186,7 +226,6 @@ function checkHeader(
   const pilotOnly = new Set(pilot ? [] : pilotItems(instrument).filter((it) => !it.final).map((it) => it.id));
   const columns = new Map<string, ColumnSpec>();
   const explained = new Set<string>(); // missing columns already named in an "unknown column" problem
-  const at = `row ${headerRow} (header)`;
 
   for (const name of header) {
     if (name === '' || columns.has(name)) continue; // reported by toGrid
@@ -359,6 +398,7 @@ function addNoAnswerWarning(
   columns: Map<string, ColumnSpec>,
   values: Map<string, Array<string | number | null>>,
   warnings: string[],
+  rowWord = 'row',
 ): void {
   const items = [...columns.values()].filter((c) => c.rule.kind === 'item').map((c) => values.get(c.name)!);
   if (items.length === 0) return;
@@ -367,7 +407,7 @@ function addNoAnswerWarning(
   if (empty.length > 0) {
     const list = empty.length <= 5 ? empty.join(', ') : `${empty.slice(0, 5).join(', ')}, ...`;
     warnings.push(
-      `${empty.length} respondent${empty.length === 1 ? ' has' : 's have'} no answer to any item (row${empty.length === 1 ? '' : 's'} ${list})` +
+      `${empty.length} respondent${empty.length === 1 ? ' has' : 's have'} no answer to any item (${rowWord}${empty.length === 1 ? '' : 's'} ${list})` +
         `${status ? ' although their response_status is not "none"' : ''}.`,
     );
   }

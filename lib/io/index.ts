@@ -1,0 +1,31 @@
+/**
+ * Data in and results out beyond CSV: SPSS (.sav) and Excel (.xlsx).
+ *
+ *   readSav(file)                                   any .sav file: table + labels, user-missing -> null
+ *   readSurveySav(file, { mapping, instrument })    a survey in SPSS, checked like readSurveyCsv
+ *   readSurveyXlsx(file, { sheet, mapping })        a survey in Excel, checked like readSurveyCsv (async)
+ *   readMapping(file)                               {"their_name": "trust_1", ...} from JSON
+ *   writeSav(file, table, { variableLabels, valueLabels })
+ *   writeXlsx(file, table)                          (async)
+ *   exportResults(summary | scores, { format, file })  csv, csv-nl, xlsx or sav (async)
+ */
+export { readSav, readSavBytes, labelKey } from './readSav';
+export type { ReadSavOptions, SavData } from './readSav';
+export { readSurveySav } from './readSurveySav';
+export type { ReadSurveySavOptions, SurveySav } from './readSurveySav';
+export { readSurveyXlsx } from './readSurveyXlsx';
+export type { ReadSurveyXlsxOptions, SurveyXlsx } from './readSurveyXlsx';
+export type { SurveyMappingOptions } from './surveyColumns';
+export { readMapping, validateMapping } from './mapping';
+export type { VariableMapping } from './mapping';
+export { writeSav, savBytes } from './writeSav';
+export type { WriteSavOptions, WrittenSav } from './writeSav';
+export { writeXlsx, xlsxBytes } from './writeXlsx';
+export type { WriteXlsxOptions } from './writeXlsx';
+export { exportResults, summaryTable, scoresTable } from './exportResults';
+export type { ExportFormat, ExportOptions, ExportedResults, ResultTable } from './exportResults';
+export type { TableInput } from './tableInput';
+export { isUserMissing, spssSecondsToIso, dateToSpssSeconds } from './sav/format';
+export type { SavVariable, SavFormat, SavMissing, SavValueLabel, MeasurementLevel } from './sav/format';
+export { parseSav } from './sav/readSavBytes';
+export { buildSav } from './sav/writeSavBytes';

@@ -1,0 +1,119 @@
+/**
+ * What every notebook starts with: the study folder and the language, taken
+ * from the environment so that `npm run reproduce -- --data DIR --lang en`
+ * runs the same notebooks on your own data:
+ *
+ *   DV_DATA_DIR  folder with survey.csv (and networks.csv, pilot.csv,
+ *                instrument.json); default the shipped synthetic data/
+ *   DV_LANG      'nl' (default, as the report) or 'en'
+ *
+ * Loads the folder with loadStudyData (the validating loaders) and hands back
+ * plain rows, typed for the analysis functions.
+ */
+import * as path from 'node:path';
+import type * as aq from 'arquero';
+import { DEFAULT_DATA_DIR, loadStudyData, type StudyData } from '../data/loadStudyData';
+import type { Instrument, Language } from '../data/instrument';
+import type { SurveyRow } from '../analysis/scaleScores';
+import { networkTable, type NetworkTableRow } from '../analysis/networkTable';
+import { UserInputError } from '../util/errors';
+
+export interface Study {
+  /** The data folder (absolute). */
+  dataDir: string;
+  /** True when the folder is the shipped synthetic data. */
+  isDefault: boolean;
+  lang: Language;
+  instrument: Instrument;
+  /** True when every survey row is marked as this project's synthetic data. */
+  synthetic: boolean;
+  /** survey.csv as an Arquero table, and as rows. */
+  surveyTable: aq.ColumnTable;
+  survey: SurveyRow[];
+  /** networks.csv (null when the folder has none). */
+  networksTable: aq.ColumnTable | null;
+  networks: SurveyRow[] | null;
+  /** pilot.csv (null when the folder has none). */
+  pilotTable: aq.ColumnTable | null;
+  pilot: SurveyRow[] | null;
+  /** One row per network with every construct mean: the network-level data (N = number of networks). */
+  networkRows: NetworkTableRow[];
+  /** Loader warnings. */
+  warnings: string[];
+  /** Everything loadStudyData returned. */
+  data: StudyData;
+}
+
+/** The language from DV_LANG (default 'nl'). */
+export function studyLanguage(env: NodeJS.ProcessEnv = process.env): Language {
+  const v = (env.DV_LANG ?? '').trim().toLowerCase();
+  if (v === '') return 'nl';
+  if (v !== 'nl' && v !== 'en') throw new UserInputError(`DV_LANG is "${env.DV_LANG}"; expected "nl" or "en".`);
+  return v;
+}
+
+/** The data folder from DV_DATA_DIR (default the shipped data/). */
+export function studyDataDir(env: NodeJS.ProcessEnv = process.env): string {
+  const v = (env.DV_DATA_DIR ?? '').trim();
+  return v === '' ? DEFAULT_DATA_DIR : path.resolve(v);
+}
+
+/**
+ * Opens the study named by DV_DATA_DIR / DV_LANG (or the arguments).
+ *
+ * @example
+ *   const study = openStudy();           // in a notebook
+ *   study.surveyTable.groupby('network').count().print();
+ */
+export function openStudy(options: { dataDir?: string; lang?: Language } = {}): Study {
+  const dataDir = options.dataDir ? path.resolve(options.dataDir) : studyDataDir();
+  const lang = options.lang ?? studyLanguage();
+  const data = loadStudyData(dataDir);
+  const survey = data.survey.table.objects() as SurveyRow[];
+  const networks = data.networks ? (data.networks.table.objects() as SurveyRow[]) : null;
+  return {
+    dataDir: data.dataDir,
+    isDefault: path.resolve(data.dataDir) === path.resolve(DEFAULT_DATA_DIR),
+    lang,
+    instrument: data.instrument,
+    synthetic: data.synthetic,
+    surveyTable: data.survey.table,
+    survey,
+    networksTable: data.networks ? data.networks.table : null,
+    networks,
+    pilotTable: data.pilot ? data.pilot.table : null,
+    pilot: data.pilot ? (data.pilot.table.objects() as SurveyRow[]) : null,
+    networkRows: networkTable(survey, data.instrument, { networks: networks ?? undefined }),
+    warnings: data.warnings,
+    data,
+  };
+}
+
+/** A construct's (or background variable's) name in the study's language. */
+export function constructLabel(study: Pick<Study, 'instrument' | 'lang'>, id: string): string {
+  const c = study.instrument.constructs.find((k) => k.id === id);
+  if (c) return c[study.lang];
+  const item = study.instrument.constructs.flatMap((k) => k.items).find((i) => i.id === id);
+  if (item) return item[study.lang];
+  return id;
+}
+
+/** One line saying which data a notebook runs on (for the top of each notebook). */
+export function studyBanner(study: Study): string {
+  const where = study.isDefault ? 'the shipped default data (data/)' : study.dataDir;
+  const kind = study.synthetic ? 'SYNTHETIC data calibrated to the report, not real answers' : 'your own data';
+  const counts = [`${study.survey.length} survey rows`, study.networks ? `${study.networks.length} networks` : null, study.pilot ? `${study.pilot.length} pilot rows` : null].filter(Boolean).join(', ');
+  const warn = study.warnings.length > 0 ? `\n${study.warnings.map((w) => `warning: ${w}`).join('\n')}` : '';
+  return `Data: ${where}: ${kind}; ${counts}; labels ${study.lang === 'nl' ? 'Dutch (nl)' : 'English (en)'}.${warn}`;
+}
+
+/** The options every figure builder takes, for this study: codebook, language, and the synthetic mark. */
+export function figureOptions(study: Pick<Study, 'instrument' | 'lang' | 'synthetic'>): { instrument: Instrument; lang: Language; synthetic: boolean } {
+  return { instrument: study.instrument, lang: study.lang, synthetic: study.synthetic };
+}
+
+/** The pilot rows, or a clear error when the data folder has no pilot.csv. */
+export function requirePilot(study: Pick<Study, 'pilot' | 'dataDir'>): SurveyRow[] {
+  if (!study.pilot) throw new UserInputError(`${study.dataDir} has no pilot.csv: the scale construction (notebook 02) needs the pilot on the long item pool.`);
+  return study.pilot;
+}

@@ -1,0 +1,94 @@
+/**
+ * Static images for the figures of executed notebooks, rendered afterwards in
+ * ONE headless Chromium session for all notebooks.
+ *
+ * `show(spec)` gives every figure a static SVG for front ends without
+ * JavaScript (GitHub, nbviewer), but renders it by starting Chromium for
+ * each figure: seconds per figure. Headless runs therefore execute the
+ * notebooks without Chromium (show() then leaves the static image out) and
+ * this step puts it in: it reads each figure's spec back from the output
+ * (the script `figureHtml` wrote), renders all of them together, and rebuilds
+ * the output with `figureHtml` and the SVG: the same HTML `show` would have
+ * written.
+ */
+import * as fs from 'node:fs';
+import { figureHtml } from '../figures/notebook';
+import { findChromium, plotlyBundlePath, renderFigures } from '../figures/export';
+import type { FigureSpec } from '../figures/types';
+import { notebookText, type NotebookJson } from './runner';
+
+/** The CHROMIUM_PATH the runner gives the kernel, so that show() skips its own static image. */
+export const NO_CHROMIUM_IN_KERNEL = '/nonexistent/static-figures-are-added-after-the-run';
+
+const BUNDLE_MARK = '/* plotly.js from node_modules';
+
+export interface FigureOutput {
+  cell: number;
+  output: number;
+  id: string;
+  spec: FigureSpec;
+  hasBundle: boolean;
+  hasStatic: boolean;
+}
+
+const htmlOf = (v: unknown): string | null => (typeof v === 'string' ? v : Array.isArray(v) ? v.join('') : null);
+
+/** The figure outputs of a notebook (HTML outputs written by show/figureHtml). */
+export function findFigureOutputs(nb: NotebookJson): FigureOutput[] {
+  const found: FigureOutput[] = [];
+  nb.cells.forEach((cell, c) => {
+    (cell.outputs ?? []).forEach((o, k) => {
+      const html = htmlOf(o.data?.['text/html']);
+      if (!html || !html.includes('class="dv-figure"')) return;
+      const id = /<div class="dv-figure" id="([^"]+)"/.exec(html)?.[1];
+      const spec = /\n {2}var spec = (.*);\n/.exec(html)?.[1];
+      if (!id || !spec) return;
+      found.push({ cell: c, output: k, id, spec: JSON.parse(spec) as FigureSpec, hasBundle: html.includes(BUNDLE_MARK), hasStatic: html.includes('<img alt=') });
+    });
+  });
+  return found;
+}
+
+export interface StaticFiguresResult {
+  figures: number;
+  ms: number;
+  /** Why nothing was rendered (no Chromium), else null. */
+  skipped: string | null;
+}
+
+/**
+ * Adds the static SVG to every figure output of the notebooks that lacks one
+ * (in place). Without Chromium the notebooks stay as they are (the figures
+ * are still interactive) and `skipped` says why.
+ */
+export async function addStaticFigures(notebooks: NotebookJson[], options: { executablePath?: string } = {}): Promise<StaticFiguresResult> {
+  const start = Date.now();
+  const todo = notebooks.flatMap((nb, n) => findFigureOutputs(nb).filter((f) => !f.hasStatic).map((f) => ({ ...f, n })));
+  if (todo.length === 0) return { figures: 0, ms: 0, skipped: null };
+  let executablePath: string;
+  try {
+    executablePath = findChromium(options.executablePath);
+  } catch (e) {
+    return { figures: 0, ms: Date.now() - start, skipped: (e as Error).message };
+  }
+  const rendered = await renderFigures(
+    todo.map((f, k) => ({ name: `figure-${k + 1}`, spec: f.spec })),
+    { formats: ['svg'], executablePath, scale: 1 },
+  );
+  const bundle = todo.some((f) => f.hasBundle) ? fs.readFileSync(plotlyBundlePath(), 'utf8') : null;
+  todo.forEach((f, k) => {
+    const svg = rendered.figures[k].svg ?? '';
+    const html = figureHtml(f.spec, { id: f.id, bundle: f.hasBundle ? bundle : null, fallback: { format: 'svg', svg } });
+    const output = notebooks[f.n].cells[f.cell].outputs![f.output];
+    output.data!['text/html'] = html;
+  });
+  return { figures: todo.length, ms: Date.now() - start, skipped: null };
+}
+
+/** addStaticFigures on notebook files: reads them, adds the images, writes them back. */
+export async function addStaticFiguresToFiles(files: readonly string[], options: { executablePath?: string } = {}): Promise<StaticFiguresResult> {
+  const notebooks = files.map((f) => JSON.parse(fs.readFileSync(f, 'utf8')) as NotebookJson);
+  const result = await addStaticFigures(notebooks, options);
+  if (result.figures > 0) files.forEach((f, k) => fs.writeFileSync(f, notebookText(notebooks[k])));
+  return result;
+}

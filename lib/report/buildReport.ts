@@ -1,0 +1,412 @@
+/**
+ * The self-contained report: ONE HTML page that works offline, with every
+ * figure of the report (Figures 1-18) interactive (plotly.js from
+ * node_modules, inlined once; never a CDN), the network table with bands
+ * (mean +/- 2 SE per portrait characteristic), the report's pattern claims
+ * checked on the data (evaluateFindings), the privacy rule for small networks,
+ * and a colophon (code, software, data hashes, time).
+ *
+ * Building is pure: data, colophon and options in, a string out; the same
+ * input gives the same page (the colophon's time is an input). Reading the
+ * plotly.js bundle from node_modules is the one exception; pass
+ * `options.plotlyBundle` to avoid it.
+ *
+ * Only network-level numbers appear: counts and means per network, and
+ * correlations across networks. No respondent-level row is ever written.
+ */
+import * as fs from 'node:fs';
+import { evaluateFindings, FINDING_RULES, formatP, formatR, VERDICT_LABELS, type EvaluateFindingsOptions, type FindingResult } from '../analysis/evaluateFindings';
+import { FINDING_VARIABLES } from '../analysis/findings';
+import { networkSummary, type NetworkSummaryRow } from '../analysis/networkSummary';
+import { networkTable } from '../analysis/networkTable';
+import { privacyCheck, resolvePrivacy, type PrivacyCheck, type PrivacyOptions } from '../analysis/privacy';
+import type { SurveyRow } from '../analysis/scaleScores';
+import { PORTRAIT_CONSTRUCTS, type Instrument, type Language } from '../data/instrument';
+import { isSyntheticOrigin } from '../data/synthetic';
+import { plotlyBundlePath } from '../figures/export';
+import { slug } from '../figures/common';
+import { checkLang, constructLabel } from '../figures/i18n';
+import { figureHtml } from '../figures/notebook';
+import { reportFigures } from '../figures/reportFigures';
+import { UserInputError } from '../util/errors';
+import type { Colophon } from './colophon';
+
+export interface ReportInput {
+  instrument: Instrument;
+  /** survey.csv rows (`readSurveyCsv(...).table.objects()`). */
+  survey: readonly SurveyRow[];
+  /** networks.csv rows (order, members, years, letters); optional. */
+  networks?: readonly SurveyRow[];
+  /** From `collectColophon(dataDir)` (or written by hand in a test). */
+  colophon: Colophon;
+  /** Mark the page as synthetic data; default: the survey's data_origin column (isSyntheticOrigin). */
+  synthetic?: boolean;
+}
+
+export interface BuildReportOptions {
+  /** 'nl' (default, as the report) or 'en'. */
+  lang?: Language | string;
+  /** Networks with fewer complete questionnaires: default { minComplete: 5, action: 'warn' }. */
+  privacy?: PrivacyOptions;
+  /** Passed to evaluateFindings (seed, bootstrap iterations, method, exclude). */
+  findings?: Pick<EvaluateFindingsOptions, 'seed' | 'iterations' | 'method' | 'exclude'>;
+  /** The plotly.js bundle text (default: read from node_modules/plotly.js-dist-min). */
+  plotlyBundle?: string;
+}
+
+/** The id of a figure's div in the page: `plot-<figure name>`. */
+export const reportFigureId = (name: string): string => `plot-${name}`;
+
+const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const num = (x: number | null | undefined, digits = 2): string => (x === null || x === undefined || !Number.isFinite(x) ? '-' : x.toFixed(digits));
+
+const T = {
+  nl: {
+    title: 'Delicate verbanden: netwerken in cijfers',
+    subtitle: 'Figuren, netwerktabel en patronen uit het rapport Delicate verbanden (2024), berekend op de geladen data.',
+    syntheticBanner: 'SYNTHETISCHE DATA (SYNTHETIC DATA): alle cijfers op deze pagina komen uit gegevens die dit project heeft gegenereerd en gekalibreerd op het rapport. Het zijn geen antwoorden van echte personen.',
+    contents: 'Inhoud',
+    about: 'Over deze pagina',
+    aboutText: (n: number, resp: number, complete: number) =>
+      `Deze pagina toont alleen cijfers op netwerkniveau: aantallen en gemiddelden per netwerk en samenhang tussen netwerken. Geen enkele rij van een respondent staat erin. Data: ${n} netwerken, ${resp} respondenten, ${complete} volledige vragenlijsten.`,
+    privacy: 'Privacy',
+    privacyRule: (min: number, action: string) =>
+      `Regel: een netwerk met minder dan ${min} volledige vragenlijsten wordt ${action === 'warn' ? 'getoond met een waarschuwing (⚠)' : 'weggelaten uit tabellen, figuren en patronen'}.`,
+    privacyNone: 'Alle netwerken halen dit minimum.',
+    privacyWarned: (list: string) => `Met waarschuwing getoond: ${list}.`,
+    privacySuppressed: (list: string) => `Weggelaten: ${list}.`,
+    complete: 'volledig',
+    networksSection: 'Netwerken: gemiddelden met band',
+    networksIntro: 'Per netwerk het gemiddelde van elk portretkenmerk (schaal 1-5) met de band van het rapport: gemiddelde ± 2 × standaardfout (noot 1 bij Figuur 1-10).',
+    network: 'Netwerk',
+    approached: 'benaderd',
+    responded: 'respons',
+    completeCol: 'volledig',
+    rate: 'respons %',
+    flagTitle: (c: number, min: number) => `minder dan ${min} volledige vragenlijsten (${c})`,
+    figures: 'Figuren',
+    figuresIntro: 'Alle figuren zijn interactief: beweeg over een punt voor de waarde, sleep om in te zoomen, dubbelklik om terug te gaan.',
+    skipped: (name: string, reason: string) => `${name} ontbreekt: ${reason}.`,
+    figureWarn: (list: string, min: number) => `⚠ In deze figuur: ${list} met minder dan ${min} volledige vragenlijsten.`,
+    findingsWarn: (list: string, min: number) => `⚠ De patronen rekenen ook met ${list}, met minder dan ${min} volledige vragenlijsten.`,
+    findings: 'Patronen uit hoofdstuk 4, getoetst op deze data',
+    findingsIntro: (n: number) =>
+      `Elke bewering van het rapport over samenhang tussen kenmerken van netwerken, getoetst op de netwerkgemiddelden (N = ${n}). Met zo weinig netwerken zegt een toets weinig: lees "zwak" als "te weinig netwerken om het te zeggen".`,
+    cols: ['#', 'Bewering (rapport)', 'Variabelen', 'Verwacht', 'N', 'r', 'rho', 'p', 'p (1-zijdig)', '95%-BI (BCa)', 'Stabiel', 'Oordeel', 'Toelichting'],
+    calibratedMark: 'de synthetische data zijn hierop gekalibreerd',
+    rules: 'Beslisregels',
+    colophon: 'Colofon',
+    generatedAt: 'Gemaakt op',
+    commit: 'Git-commit',
+    versions: 'Versies',
+    dataDir: 'Datamap',
+    dataFiles: 'Databestanden (sha256)',
+    file: 'bestand',
+    bytes: 'bytes',
+    settings: 'Instellingen',
+    settingsText: (seed: string, it: number, method: string, min: number, action: string, exclude: string) =>
+      `bootstrap-seed "${seed}", ${it} trekkingen; coëfficiënt ${method}; privacy: minimaal ${min} volledige vragenlijsten, actie "${action}"${exclude ? `; weggelaten bij de patronen: ${exclude}` : ''}.`,
+    synthetic: 'synthetische data',
+    real: 'data zonder synthetisch kenmerk',
+    dataKind: 'Soort data',
+    yes: 'ja',
+  },
+  en: {
+    title: 'Delicate verbanden: the networks in numbers',
+    subtitle: 'Figures, network table and patterns of the report Delicate verbanden (2024), computed on the loaded data.',
+    syntheticBanner: 'SYNTHETIC DATA: every number on this page comes from data generated by this project and calibrated to the report. They are not answers of real people.',
+    contents: 'Contents',
+    about: 'About this page',
+    aboutText: (n: number, resp: number, complete: number) =>
+      `This page shows network-level numbers only: counts and means per network and associations across networks. No respondent's row appears in it. Data: ${n} networks, ${resp} respondents, ${complete} complete questionnaires.`,
+    privacy: 'Privacy',
+    privacyRule: (min: number, action: string) =>
+      `Rule: a network with fewer than ${min} complete questionnaires is ${action === 'warn' ? 'shown with a warning (⚠)' : 'left out of tables, figures and patterns'}.`,
+    privacyNone: 'Every network reaches this minimum.',
+    privacyWarned: (list: string) => `Shown with a warning: ${list}.`,
+    privacySuppressed: (list: string) => `Left out: ${list}.`,
+    complete: 'complete',
+    networksSection: 'Networks: means with bands',
+    networksIntro: "Per network the mean of each portrait characteristic (scale 1-5) with the report's band: mean ± 2 × standard error (note 1 under Figures 1-10).",
+    network: 'Network',
+    approached: 'approached',
+    responded: 'responded',
+    completeCol: 'complete',
+    rate: 'response %',
+    flagTitle: (c: number, min: number) => `fewer than ${min} complete questionnaires (${c})`,
+    figures: 'Figures',
+    figuresIntro: 'Every figure is interactive: hover over a point for its value, drag to zoom, double-click to reset.',
+    skipped: (name: string, reason: string) => `${name} is missing: ${reason}.`,
+    figureWarn: (list: string, min: number) => `⚠ In this figure: ${list} with fewer than ${min} complete questionnaires.`,
+    findingsWarn: (list: string, min: number) => `⚠ The patterns include ${list}, with fewer than ${min} complete questionnaires.`,
+    findings: 'Patterns of chapter 4, tested on these data',
+    findingsIntro: (n: number) =>
+      `Every claim of the report about an association between characteristics of networks, tested on the network means (N = ${n}). With so few networks a test says little: read "weak" as "too few networks to tell".`,
+    cols: ['#', 'Claim (report)', 'Variables', 'Expected', 'N', 'r', 'rho', 'p', 'p (one-sided)', '95% CI (BCa)', 'Stable', 'Verdict', 'Notes'],
+    calibratedMark: 'the synthetic data were calibrated to this',
+    rules: 'Decision rules',
+    colophon: 'Colophon',
+    generatedAt: 'Generated at',
+    commit: 'Git commit',
+    versions: 'Versions',
+    dataDir: 'Data folder',
+    dataFiles: 'Data files (sha256)',
+    file: 'file',
+    bytes: 'bytes',
+    settings: 'Settings',
+    settingsText: (seed: string, it: number, method: string, min: number, action: string, exclude: string) =>
+      `bootstrap seed "${seed}", ${it} resamples; coefficient ${method}; privacy: at least ${min} complete questionnaires, action "${action}"${exclude ? `; left out of the patterns: ${exclude}` : ''}.`,
+    synthetic: 'synthetic data',
+    real: 'data without the synthetic mark',
+    dataKind: 'Kind of data',
+    yes: 'yes',
+  },
+} as const;
+
+const CSS = `
+:root { --ink: #1f2430; --muted: #5b6270; --line: #d8dbe2; --accent: #3b5b92; --warn: #9a6700; --bad: #b03a2e; --good: #2e7d32; }
+* { box-sizing: border-box; }
+body { font-family: "Liberation Sans", Arial, Helvetica, sans-serif; color: var(--ink); margin: 0; line-height: 1.45; }
+main { max-width: 1180px; margin: 0 auto; padding: 0 20px 60px; }
+header.dv-header { max-width: 1180px; margin: 0 auto; padding: 24px 20px 8px; }
+h1 { font-size: 1.7rem; margin: 0 0 4px; } h2 { font-size: 1.3rem; margin-top: 2.2rem; border-bottom: 2px solid var(--line); padding-bottom: 4px; }
+.subtitle { color: var(--muted); margin: 0; }
+.synthetic-banner { background: #8a1c1c; color: #fff; font-weight: bold; padding: 10px 20px; text-align: center; letter-spacing: .02em; }
+.table-wrap { overflow-x: auto; }
+.power-note { font-weight: bold; color: var(--warn); }
+#findings-table td:nth-child(2) { min-width: 260px; } #findings-table td:nth-child(13) { min-width: 240px; }
+nav ol { columns: 2; color: var(--accent); } nav a { color: var(--accent); }
+table { border-collapse: collapse; width: 100%; font-size: .86rem; margin: 10px 0; }
+th, td { border-bottom: 1px solid var(--line); padding: 4px 6px; text-align: left; vertical-align: top; }
+th { background: #f3f4f7; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td .band { color: var(--muted); font-size: .78rem; display: block; }
+tr.privacy-flag td { background: #fff7e0; }
+.flag { color: var(--warn); font-weight: bold; }
+.verdict { display: inline-block; padding: 1px 7px; border-radius: 10px; font-weight: bold; white-space: nowrap; }
+.verdict-holds { background: #e3f1e4; color: var(--good); } .verdict-weak { background: #fff3cd; color: var(--warn); }
+.verdict-does-not-hold { background: #f8e0dd; color: var(--bad); } .verdict-not-evaluated { background: #eceef2; color: var(--muted); }
+.claim-id { color: var(--muted); font-size: .75rem; font-family: "Liberation Mono", monospace; }
+.note { color: var(--muted); font-size: .8rem; }
+figure.dv-report-figure { margin: 24px 0; overflow-x: auto; }
+figure.dv-report-figure figcaption { color: var(--warn); font-size: .85rem; }
+.privacy-box { border-left: 4px solid var(--warn); background: #fffaf0; padding: 8px 14px; }
+dl.colophon dt { font-weight: bold; margin-top: 8px; } dl.colophon dd { margin-left: 0; font-family: "Liberation Mono", monospace; font-size: .85rem; word-break: break-all; }
+`;
+
+function checkColophon(c: unknown): asserts c is Colophon {
+  const k = c as Colophon;
+  if (!k || typeof k !== 'object' || typeof k.generatedAt !== 'string' || typeof k.gitCommit !== 'string' || !k.versions || !Array.isArray(k.dataFiles)) {
+    throw new UserInputError('buildReport: input.colophon is required: collectColophon(dataDir) gives { generatedAt, gitCommit, versions, dataDir, dataFiles }.');
+  }
+}
+
+function networkTableHtml(summary: readonly NetworkSummaryRow[], instrument: Instrument, lang: Language, privacy: PrivacyCheck): string {
+  const t = T[lang];
+  const constructs = summary[0]?.scores.map((s) => s.construct) ?? [...PORTRAIT_CONSTRUCTS];
+  const head = [
+    `<th>${t.network}</th>`,
+    `<th class="num">${t.approached}</th>`,
+    `<th class="num">${t.responded}</th>`,
+    `<th class="num">${t.completeCol}</th>`,
+    `<th class="num">${t.rate}</th>`,
+    ...constructs.map((c) => `<th class="num" data-construct="${esc(c)}">${esc(constructLabel(instrument, c, lang))}</th>`),
+  ].join('');
+  const body = summary
+    .map((s) => {
+      const flagged = s.privacy?.belowMinimum === true;
+      const flag = flagged ? ` <span class="flag" title="${esc(t.flagTitle(s.complete, privacy.minComplete))}">⚠</span>` : '';
+      const cells = s.scores.map(
+        (x) =>
+          `<td class="num" data-construct="${esc(x.construct)}">${num(x.mean)}<span class="band">[${num(x.lower)}, ${num(x.upper)}]</span></td>`,
+      );
+      return `<tr data-network="${esc(s.network)}"${flagged ? ' class="privacy-flag"' : ''}><td>${esc(s.network)}${flag}</td><td class="num">${s.members}</td><td class="num">${s.responded}</td><td class="num">${s.complete}</td><td class="num">${Math.round(s.responseRate)}</td>${cells.join('')}</tr>`;
+    })
+    .join('\n');
+  return `<div class="table-wrap"><table id="network-table"><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></div>`;
+}
+
+function variableLabel(instrument: Instrument, id: string, lang: Language): string {
+  if (id === 'members' || id === 'years') return FINDING_VARIABLES[id][lang];
+  return constructLabel(instrument, id, lang);
+}
+
+function findingsTableHtml(results: readonly FindingResult[], instrument: Instrument, lang: Language, synthetic: boolean): string {
+  const t = T[lang];
+  const head = t.cols.map((c, k) => `<th${k >= 4 && k <= 10 ? ' class="num"' : ''}>${esc(c)}</th>`).join('');
+  const dir = (d: number) => (d > 0 ? '+' : d < 0 ? '−' : '0');
+  // the power note once above the table when every finding has the same N, else per row
+  const notes = [...new Set(results.map((r) => r.note).filter((x) => x !== ''))];
+  const showNote = notes.length > 1;
+  const power = notes.length === 1 ? `<p class="power-note" id="findings-power">${esc(notes[0])}</p>` : '';
+  const body = results
+    .map((r, k) => {
+      const verdictClass = `verdict verdict-${r.verdict.replace(/ /g, '-')}`;
+      const mark = synthetic && r.calibrated ? ` <span title="${esc(t.calibratedMark)}">†</span>` : '';
+      const ci = r.ci ? `[${formatR(r.ci.lower)}, ${formatR(r.ci.upper)}]` : '-';
+      return [
+        `<tr data-finding="${esc(r.id)}" data-verdict="${esc(r.verdict)}">`,
+        `<td class="num">${k + 1}</td>`,
+        `<td>${esc(r.claim)}<br><span class="claim-id">${esc(r.id)} · ${esc(r.section)}${r.figure !== null ? ` · ${lang === 'nl' ? 'Figuur' : 'Figure'} ${r.figure}` : ''}</span></td>`,
+        `<td>${esc(variableLabel(instrument, r.x, lang))} ~ ${esc(variableLabel(instrument, r.y, lang))}</td>`,
+        `<td class="num">${dir(r.direction)}</td>`,
+        `<td class="num">${r.n}</td>`,
+        `<td class="num">${formatR(r.r)}</td>`,
+        `<td class="num">${formatR(r.rho)}</td>`,
+        `<td class="num">${formatP(r.p)}</td>`,
+        `<td class="num">${formatP(r.pOneSided)}</td>`,
+        `<td class="num">${ci}</td>`,
+        `<td class="num">${r.stable === null ? '-' : `${r.stable}/${r.of}`}</td>`,
+        `<td><span class="${verdictClass}">${esc(VERDICT_LABELS[lang][r.verdict])}</span>${mark}</td>`,
+        `<td class="note">${esc(r.reason)}.${r.remarks ? ` ${esc(r.remarks)}` : ''}${showNote ? ` ${esc(r.note)}` : ''}</td>`,
+        '</tr>',
+      ].join('');
+    })
+    .join('\n');
+  const foot = synthetic ? `<p class="note">† ${esc(t.calibratedMark)} (data/PROVENANCE.md, 5).</p>` : '';
+  return `${power}<div class="table-wrap"><table id="findings-table"><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></div>${foot}`;
+}
+
+function colophonHtml(c: Colophon, lang: Language, synthetic: boolean, settings: string): string {
+  const t = T[lang];
+  const files = c.dataFiles
+    .map((f) => `<tr data-file="${esc(f.file)}"><td>${esc(f.file)}</td><td class="num">${f.bytes}</td><td><code>${esc(f.sha256)}</code></td></tr>`)
+    .join('\n');
+  return [
+    synthetic ? `<p class="synthetic-banner">${esc(T[lang].syntheticBanner)}</p>` : '',
+    '<dl class="colophon">',
+    `<dt>${t.generatedAt}</dt><dd id="colophon-time">${esc(c.generatedAt)}</dd>`,
+    `<dt>${t.commit}</dt><dd id="colophon-commit">${esc(c.gitCommit)}</dd>`,
+    `<dt>${t.versions}</dt><dd id="colophon-versions">node ${esc(c.versions.node)}; arquero ${esc(c.versions.arquero)}; plotly.js ${esc(c.versions.plotly)}; ${esc(c.versions.package)}</dd>`,
+    `<dt>${t.dataKind}</dt><dd>${synthetic ? t.synthetic : t.real}</dd>`,
+    `<dt>${t.dataDir}</dt><dd>${esc(c.dataDir)}</dd>`,
+    `<dt>${t.settings}</dt><dd>${esc(settings)}</dd>`,
+    '</dl>',
+    `<h3>${t.dataFiles}</h3>`,
+    `<table id="colophon-files"><thead><tr><th>${t.file}</th><th class="num">${t.bytes}</th><th>sha256</th></tr></thead><tbody>\n${files}\n</tbody></table>`,
+  ].join('\n');
+}
+
+/** Network names a figure shows: portraits show one, the comparisons all. */
+function networksInFigure(name: string, all: readonly string[]): string[] {
+  const m = /^fig\d+-portrait-(.+)$/.exec(name);
+  if (!m) return [...all];
+  return all.filter((n) => slug(n) === m[1]);
+}
+
+/**
+ * @example
+ *   const colophon = collectColophon('data');
+ *   const html = buildReport({ instrument, survey: survey.table.objects(), networks: networks.table.objects(), colophon }, { lang: 'nl' });
+ *   fs.writeFileSync('out/report.html', html);
+ */
+export function buildReport(input: ReportInput, options: BuildReportOptions = {}): string {
+  if (!input || typeof input !== 'object') throw new UserInputError('buildReport: expected { instrument, survey, networks?, colophon }.');
+  if (!input.instrument) throw new UserInputError('buildReport: input.instrument (the codebook) is required.');
+  if (!Array.isArray(input.survey) || input.survey.length === 0) throw new UserInputError('buildReport: input.survey is empty; load survey.csv first.');
+  checkColophon(input.colophon);
+  const lang = checkLang(options.lang);
+  const t = T[lang];
+  const privacyOptions = resolvePrivacy(options.privacy);
+  if (options.plotlyBundle !== undefined && (typeof options.plotlyBundle !== 'string' || options.plotlyBundle.length === 0)) {
+    throw new UserInputError('buildReport: options.plotlyBundle must be the text of plotly.js (or left out: it is read from node_modules).');
+  }
+  const { instrument } = input;
+  const synthetic =
+    input.synthetic ?? (input.survey.some((r) => r.data_origin !== undefined && r.data_origin !== null) && isSyntheticOrigin(input.survey.map((r) => r.data_origin)));
+
+  // privacy: which networks fall below the minimum; with 'suppress' their rows go before anything is computed
+  const check = privacyCheck(input.survey, privacyOptions);
+  if (input.networks) {
+    for (const n of input.networks) {
+      const name = String(n.network);
+      if (!check.networks.some((x) => x.network === name)) {
+        check.networks.push({ network: name, complete: 0, belowMinimum: 0 < privacyOptions.minComplete });
+        check.below.push(name);
+      }
+    }
+  }
+  const suppressed = privacyOptions.action === 'suppress' ? check.below : [];
+  const flagged = privacyOptions.action === 'warn' ? check.below : [];
+  const survey = suppressed.length > 0 ? input.survey.filter((r) => !suppressed.includes(String(r.network))) : input.survey;
+  const networks = input.networks && suppressed.length > 0 ? input.networks.filter((n) => !suppressed.includes(String(n.network))) : input.networks;
+  if (survey.length === 0) throw new UserInputError(`buildReport: every network has fewer than ${privacyOptions.minComplete} complete questionnaires, so with privacy "suppress" nothing is left to report.`);
+
+  const summary = networkSummary(survey, instrument, { networks, privacy: privacyOptions });
+  const table = networkTable(survey, instrument, { networks, privacy: privacyOptions });
+  const names = table.map((r) => r.network);
+  const { figures, skipped } = reportFigures({ instrument, survey, networks }, { lang, synthetic });
+  const findingOptions = { seed: 'delicate-verbanden/findings', iterations: 10_000, method: 'pearson' as const, ...(options.findings ?? {}) };
+  const results = evaluateFindings(table, { ...findingOptions, lang });
+
+
+  const bundle = options.plotlyBundle ?? fs.readFileSync(plotlyBundlePath(), 'utf8');
+  const responded = survey.filter((r) => r.response_status === undefined || r.response_status === null || r.response_status === 'complete' || r.response_status === 'partial').length;
+  const complete = table.reduce((s, r) => s + r.complete, 0);
+  const list = (names: readonly string[]) =>
+    names.map((n) => `${n} (${check.networks.find((x) => x.network === n)?.complete ?? 0} ${t.complete})`).join(', ');
+
+  const privacyHtml = [
+    `<div class="privacy-box" id="privacy" data-min-complete="${privacyOptions.minComplete}" data-action="${privacyOptions.action}">`,
+    `<p>${esc(t.privacyRule(privacyOptions.minComplete, privacyOptions.action))}</p>`,
+    check.below.length === 0
+      ? `<p>${esc(t.privacyNone)}</p>`
+      : privacyOptions.action === 'warn'
+        ? `<p id="privacy-flagged">${esc(t.privacyWarned(list(flagged)))}</p>`
+        : `<p id="privacy-suppressed">${esc(t.privacySuppressed(list(suppressed)))}</p>`,
+    '</div>',
+  ].join('\n');
+
+  const figureParts = figures.map((f) => {
+    const inFigure = networksInFigure(f.name, names).filter((n) => flagged.includes(n));
+    const caption = inFigure.length > 0 ? `<figcaption>${esc(t.figureWarn(inFigure.join(', '), privacyOptions.minComplete))}</figcaption>` : '';
+    return `<figure class="dv-report-figure" data-figure="${esc(f.name)}">\n${figureHtml(f.spec, { id: reportFigureId(f.name), bundle: null })}\n${caption}</figure>`;
+  });
+  const skippedHtml = skipped.map((s) => `<p class="note">${esc(t.skipped(s.name, s.reason))}</p>`).join('\n');
+  const settings = t.settingsText(
+    findingOptions.seed,
+    findingOptions.iterations,
+    findingOptions.method,
+    privacyOptions.minComplete,
+    privacyOptions.action,
+    (findingOptions.exclude ?? []).join(', '),
+  );
+  const findingsN = Math.max(0, ...results.map((r) => r.n));
+
+  const sections: Array<[string, string, string]> = [
+    ['about', t.about, `<p>${esc(t.aboutText(names.length, responded, complete))}</p>`],
+    ['privacy-section', t.privacy, privacyHtml],
+    ['networks', t.networksSection, `<p>${esc(t.networksIntro)}</p>\n${networkTableHtml(summary, instrument, lang, check)}`],
+    ['figures', t.figures, `<p>${esc(t.figuresIntro)}</p>\n${skippedHtml}\n${figureParts.join('\n')}`],
+    [
+      'findings',
+      t.findings,
+      `<p>${esc(t.findingsIntro(findingsN))}</p>\n${flagged.length > 0 ? `<p class="note" id="findings-privacy">${esc(t.findingsWarn(flagged.join(', '), privacyOptions.minComplete))}</p>\n` : ''}${findingsTableHtml(results, instrument, lang, synthetic)}\n<h3>${t.rules}</h3>\n<ol id="finding-rules">${FINDING_RULES[lang].map((r) => `<li>${esc(r)}</li>`).join('')}</ol>`,
+    ],
+    ['colophon', t.colophon, colophonHtml(input.colophon, lang, synthetic, settings)],
+  ];
+
+  const title = synthetic ? `${t.title} (${t.synthetic})` : t.title;
+  return [
+    '<!DOCTYPE html>',
+    `<html lang="${lang}">`,
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<meta name="generator" content="${esc(input.colophon.versions.package)}">`,
+    `<title>${esc(title)}</title>`,
+    `<style>${CSS}</style>`,
+    `<script type="text/javascript">/* plotly.js ${esc(input.colophon.versions.plotly)} from node_modules (plotly.js-dist-min), inlined once */\n${bundle.replace(/<\/script/gi, '<\\/script')}\n</script>`,
+    '</head>',
+    `<body data-synthetic="${synthetic}">`,
+    synthetic ? `<div class="synthetic-banner" id="synthetic-banner" role="alert">${esc(t.syntheticBanner)}</div>` : '',
+    `<header class="dv-header"><h1>${esc(t.title)}</h1><p class="subtitle">${esc(t.subtitle)}</p></header>`,
+    '<main>',
+    `<nav><h2>${t.contents}</h2><ol>${sections.map(([id, h]) => `<li><a href="#${id}">${esc(h)}</a></li>`).join('')}</ol></nav>`,
+    ...sections.map(([id, h, body]) => `<section id="${id}">\n<h2>${esc(h)}</h2>\n${body}\n</section>`),
+    '</main>',
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,233 @@
+/**
+ * The self-contained report: every figure, the network table, the findings
+ * table, privacy, the colophon, offline (no URL loads anything), plotly.js
+ * inlined once, deterministic; collectColophon; the `npm run report` script.
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadDefault } from '../figures/fixtures';
+import { FINDINGS } from '../../lib/analysis/findings';
+import { reportFigures } from '../../lib/figures/reportFigures';
+import { plotlyBundlePath } from '../../lib/figures/export';
+import { buildReport, reportFigureId } from '../../lib/report/buildReport';
+import { collectColophon, type Colophon } from '../../lib/report/colophon';
+import { UserInputError } from '../../lib/util/errors';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const DATA = path.join(ROOT, 'data');
+const d = loadDefault();
+const colophon: Colophon = collectColophon(DATA, { now: new Date('2024-04-01T12:00:00Z') });
+const input = { instrument: d.instrument, survey: d.rows, networks: d.networkRows, colophon };
+const bundle = fs.readFileSync(plotlyBundlePath(), 'utf8');
+const FAST = { findings: { iterations: 1000 } };
+
+/** The page without the inlined plotly.js bundle (the only script of that size). */
+const withoutBundle = (html: string) => html.replace(/<script type="text\/javascript">\/\* plotly\.js[\s\S]*?<\/script>/, '<script>BUNDLE</script>');
+const count = (s: string, sub: string) => s.split(sub).length - 1;
+
+describe('buildReport on the default data', () => {
+  const t0 = performance.now();
+  const html = buildReport(input);
+  const ms = performance.now() - t0;
+  const page = withoutBundle(html);
+  const figures = reportFigures({ instrument: d.instrument, survey: d.rows, networks: d.networkRows }, { synthetic: true }).figures;
+
+  it('holds every report figure as an interactive plot', () => {
+    console.log(`buildReport (default options, 10,000 bootstrap resamples): ${ms.toFixed(0)} ms, ${(html.length / 1e6).toFixed(2)} MB`);
+    expect(figures).toHaveLength(18);
+    for (const f of figures) expect(count(page, `id="${reportFigureId(f.name)}"`), f.name).toBe(1);
+    expect(count(page, 'window.Plotly.newPlot(')).toBe(figures.length);
+    expect(count(page, 'class="dv-report-figure"')).toBe(figures.length);
+  });
+
+  it('holds the findings table, one row per finding, and the rules', () => {
+    expect(count(page, 'id="findings-table"')).toBe(1);
+    expect(count(page, '<tr data-finding=')).toBe(FINDINGS.length);
+    for (const f of FINDINGS) expect(page).toContain(`data-finding="${f.id}"`);
+    expect(page).toContain('data-finding="vision_impact" data-verdict="holds"');
+    expect(page).toContain('data-finding="trust_impact" data-verdict="weak"');
+    expect(page).toContain('id="finding-rules"');
+    expect(page).toContain('Met N = 10 moet r boven .55 (eenzijdig)');
+  });
+
+  it('holds the network table with mean and band per portrait characteristic', () => {
+    expect(count(page, 'id="network-table"')).toBe(1);
+    expect(count(page, '<tr data-network=')).toBe(10);
+    const aparctias = d.summary.find((s) => s.network === 'Aparctias')!;
+    const trust = aparctias.scores.find((s) => s.construct === 'trust')!;
+    expect(page).toContain(`<td class="num" data-construct="trust">${trust.mean!.toFixed(2)}<span class="band">[${trust.lower!.toFixed(2)}, ${trust.upper!.toFixed(2)}]</span></td>`);
+    expect(count(page, 'class="privacy-flag"')).toBe(0);
+    expect(page).toContain('Alle netwerken halen dit minimum.');
+  });
+
+  it('holds the colophon: commit, versions, data hashes, time', () => {
+    expect(page).toContain(`<dd id="colophon-commit">${colophon.gitCommit}</dd>`);
+    expect(colophon.gitCommit).toMatch(/^([0-9a-f]{40}|unknown)$/);
+    expect(page).toContain('<dd id="colophon-time">2024-04-01T12:00:00.000Z</dd>');
+    expect(page).toMatch(/node \d+\.\d+\.\d+; arquero \d+\.\d+\.\d+; plotly\.js \d+\.\d+\.\d+; delicate-verbanden \d+\.\d+\.\d+/);
+    for (const f of ['instrument.json', 'networks.csv', 'survey.csv', 'pilot.csv']) {
+      const sha = createHash('sha256').update(fs.readFileSync(path.join(DATA, f))).digest('hex');
+      expect(page).toContain(`<tr data-file="${f}"><td>${f}</td>`);
+      expect(page).toContain(sha);
+    }
+  });
+
+  it('says SYNTHETIC DATA in a banner', () => {
+    expect(page).toContain('<body data-synthetic="true">');
+    expect(page).toMatch(/<div class="synthetic-banner" id="synthetic-banner" role="alert">SYNTHETISCHE DATA \(SYNTHETIC DATA\)/);
+    expect(page).toMatch(/<title>[^<]*synthetische data[^<]*<\/title>/);
+  });
+
+  it('works offline: no http(s) source anywhere outside plotly.js, none that loads anything inside it', () => {
+    expect(page).not.toMatch(/https?:\/\//);
+    expect(page).not.toMatch(/<script[^>]*\bsrc=/i);
+    expect(page).not.toMatch(/<link\b/i);
+    expect(html).not.toMatch(/<(script|link|img|iframe)\b[^>]*\b(src|href)\s*=\s*["']?\s*(https?:)?\/\//i);
+  });
+
+  it('inlines plotly.js exactly once', () => {
+    const chunk = bundle.slice(1000, 1300);
+    expect(count(html, chunk)).toBe(1);
+    expect(count(html, '/* plotly.js')).toBe(1);
+  });
+
+  it('never writes a respondent-level row', () => {
+    const ids = d.rows.map((r) => String(r.respondent_id));
+    expect(ids.length).toBe(182);
+    for (const id of ids) expect(page.includes(id), id).toBe(false);
+  });
+});
+
+describe('buildReport options', () => {
+  it('is deterministic apart from the colophon time', () => {
+    const a = buildReport(input, FAST);
+    const b = buildReport(input, FAST);
+    expect(b).toBe(a);
+    const later = buildReport({ ...input, colophon: { ...colophon, generatedAt: '2025-01-01T00:00:00.000Z' } }, FAST);
+    expect(later.replace('2025-01-01T00:00:00.000Z', '2024-04-01T12:00:00.000Z')).toBe(a);
+  });
+
+  it('speaks English', () => {
+    const page = withoutBundle(buildReport(input, { ...FAST, lang: 'en' }));
+    expect(page).toContain('<html lang="en">');
+    expect(page).toContain('SYNTHETIC DATA: every number');
+    expect(page).toContain('Patterns of chapter 4, tested on these data');
+    expect(page).toContain('With N = 10, r must exceed .55 (one-sided)');
+    expect(page).toContain('Figure 1: Characteristics of the network Aparctias');
+    expect(page).not.toMatch(/https?:\/\//);
+  });
+
+  it('has no banner for data without the synthetic mark', () => {
+    const survey = d.rows.map(({ data_origin: _o, ...r }) => r);
+    const page = withoutBundle(buildReport({ ...input, survey }, FAST));
+    expect(page).toContain('<body data-synthetic="false">');
+    expect(page).not.toContain('class="synthetic-banner"');
+    expect(page).not.toMatch(/SYNTHETI/);
+    expect(withoutBundle(buildReport({ ...input, synthetic: false }, FAST))).not.toContain('class="synthetic-banner"');
+  });
+
+  it("privacy 'warn': networks below the minimum are flagged in the table and under the figures", () => {
+    const page = withoutBundle(buildReport(input, { ...FAST, privacy: { minComplete: 8, action: 'warn' } }));
+    expect(page).toContain('<tr data-network="Apeliotes" class="privacy-flag">');
+    expect(page).toContain('<tr data-network="Argestes" class="privacy-flag">');
+    expect(count(page, 'class="privacy-flag"')).toBe(2);
+    expect(page).toContain('id="privacy-flagged">Met waarschuwing getoond: Apeliotes (7 volledig), Argestes (7 volledig).');
+    expect(page).toContain(`id="${reportFigureId('fig02-portrait-apeliotes')}"`);
+    // the flagged portrait and every comparison figure say so; the other portraits do not
+    expect(page).toMatch(/data-figure="fig02-portrait-apeliotes">[\s\S]*?<figcaption>⚠ In deze figuur: Apeliotes met minder dan 8/);
+    expect(page).toMatch(/data-figure="fig16-patterns-impact">[\s\S]*?<figcaption>⚠ In deze figuur: Apeliotes, Argestes met minder dan 8/);
+    expect(page).not.toMatch(/data-figure="fig01-portrait-aparctias">[^]*?<figcaption>[^]*?data-figure="fig02/);
+    expect(count(page, '<tr data-finding=')).toBe(FINDINGS.length);
+    expect(page).toContain('id="findings-privacy">⚠ De patronen rekenen ook met Apeliotes, Argestes, met minder dan 8 volledige vragenlijsten.');
+  });
+
+  it("privacy 'suppress': networks below the minimum are left out of table, figures and findings", () => {
+    const page = withoutBundle(buildReport(input, { ...FAST, privacy: { minComplete: 8, action: 'suppress' } }));
+    expect(page).toContain('id="privacy-suppressed">Weggelaten: Apeliotes (7 volledig), Argestes (7 volledig).');
+    expect(page).not.toContain('data-network="Apeliotes"');
+    expect(page).not.toContain('data-network="Argestes"');
+    expect(count(page, '<tr data-network=')).toBe(8);
+    expect(page).not.toMatch(/id="plot-fig\d\d-portrait-(apeliotes|argestes)"/);
+    expect(count(page, 'class="dv-report-figure"')).toBe(16);
+    expect(page).toContain('Met N = 8 moet r boven');
+    // the suppressed networks' names appear only in the privacy note
+    expect(count(page, 'Apeliotes')).toBe(1);
+  });
+
+  it('refuses bad input with a UserInputError', () => {
+    expect(() => buildReport({ ...input, colophon: undefined as unknown as Colophon })).toThrow(/colophon is required/);
+    expect(() => buildReport({ ...input, survey: [] })).toThrow(UserInputError);
+    expect(() => buildReport(input, { lang: 'de' })).toThrow(UserInputError);
+    expect(() => buildReport(input, { privacy: { minComplete: 0 } })).toThrow(UserInputError);
+    expect(() => buildReport(input, { privacy: { minComplete: 100, action: 'suppress' } })).toThrow(/nothing is left to report/);
+    expect(() => buildReport(input, { ...FAST, plotlyBundle: '' })).toThrow(/plotlyBundle/);
+  });
+});
+
+describe('collectColophon', () => {
+  it('hashes the data files, finds the commit and the versions', () => {
+    expect(colophon.dataFiles.map((f) => f.file)).toEqual(['instrument.json', 'networks.csv', 'pilot.csv', 'survey.csv']);
+    for (const f of colophon.dataFiles) {
+      const bytes = fs.readFileSync(path.join(DATA, f.file));
+      expect(f.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+      expect(f.bytes).toBe(bytes.length);
+    }
+    expect(colophon.versions.node).toBe(process.versions.node);
+    expect(colophon.versions.plotly).toBe(JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules/plotly.js-dist-min/package.json'), 'utf8')).version);
+    expect(colophon.versions.arquero).toMatch(/^\d+\.\d+\.\d+/);
+    expect(colophon.versions.package).toMatch(/^delicate-verbanden \d/);
+    expect(colophon.generatedAt).toBe('2024-04-01T12:00:00.000Z');
+  });
+
+  it("says 'unknown' outside git, hashes only the files asked for, and refuses a missing folder", () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dv-colophon-'));
+    try {
+      fs.writeFileSync(path.join(tmp, 'survey.csv'), 'respondent_id,network\n');
+      const c = collectColophon(tmp, { repo: tmp });
+      expect(c.gitCommit).toBe('unknown');
+      expect(c.dataFiles).toEqual([{ file: 'survey.csv', bytes: 22, sha256: createHash('sha256').update('respondent_id,network\n').digest('hex') }]);
+      expect(collectColophon(DATA, { files: ['survey.csv'] }).dataFiles.map((f) => f.file)).toEqual(['survey.csv']);
+      expect(() => collectColophon(DATA, { files: ['nope.csv'] })).toThrow(UserInputError);
+      expect(() => collectColophon(path.join(tmp, 'missing'))).toThrow(UserInputError);
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('npm run report (scripts/report.ts)', () => {
+  const tsx = path.join(ROOT, 'node_modules', '.bin', 'tsx');
+  const run = (args: string[]) => spawnSync(tsx, [path.join(ROOT, 'scripts', 'report.ts'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+
+  it('writes one offline page with the options given', { timeout: 120_000 }, () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dv-report-'));
+    try {
+      const out = path.join(tmp, 'sub', 'report.html');
+      const r = run(['--out', out, '--lang', 'en', '--min-complete', '8', '--privacy', 'suppress']);
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      expect(r.stdout).toMatch(/SYNTHETIC DATA/);
+      expect(r.stdout).toMatch(/16 figures, 17 findings/);
+      const page = withoutBundle(fs.readFileSync(out, 'utf8'));
+      expect(page).toContain('<html lang="en">');
+      expect(page).toContain('id="privacy-suppressed">Left out: Apeliotes (7 complete), Argestes (7 complete).');
+      expect(page).toContain('<dd>data</dd>'); // the data folder relative to the project, not a home path
+      expect(page).not.toMatch(/https?:\/\//);
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+
+  it('exits 1 with a message (no stack trace) on a bad option', { timeout: 60_000 }, () => {
+    for (const args of [['--privacy', 'hide'], ['--data', '/nonexistent']]) {
+      const r = run(args);
+      expect(r.status, args.join(' ')).toBe(1);
+      expect(r.stderr).toMatch(/^error: /);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+});
