@@ -34,3 +34,4 @@ export type { EvaluateFindingsOptions, FindingResult, FindingVerdict } from './a
 export { privacyCheck, DEFAULT_MIN_COMPLETE } from './analysis/privacy';
 export type { PrivacyOptions, PrivacyAction, PrivacyFlag, PrivacyCheck } from './analysis/privacy';
 export * from './report';
+export * from './io';

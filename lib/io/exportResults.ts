@@ -30,7 +30,7 @@ export interface ResultTable {
 
 export type ExportFormat = 'csv' | 'csv-nl' | 'xlsx' | 'sav';
 
-export interface ExportOptions {
+export interface ExportResultsOptions {
   /** The file to write. */
   file: string;
   /** `csv` (comma, decimal point), `csv-nl` (semicolon, decimal comma, for Dutch Excel), `xlsx` or `sav`. Default: from the file's extension. */
@@ -215,7 +215,7 @@ function csvCell(x: unknown): CsvCell {
  */
 export async function exportResults(
   results: readonly NetworkSummaryRow[] | ResultTable | TableInput,
-  options: ExportOptions,
+  options: ExportResultsOptions,
 ): Promise<ExportedResults> {
   if (!options || typeof options.file !== 'string' || options.file.trim() === '') {
     throw new UserInputError("exportResults needs the option file, e.g. { format: 'sav', file: 'out/netwerken.sav' }.");

@@ -23,7 +23,7 @@ export type { WriteSavOptions, WrittenSav } from './writeSav';
 export { writeXlsx, xlsxBytes } from './writeXlsx';
 export type { WriteXlsxOptions } from './writeXlsx';
 export { exportResults, summaryTable, scoresTable } from './exportResults';
-export type { ExportFormat, ExportOptions, ExportedResults, ResultTable } from './exportResults';
+export type { ExportFormat, ExportResultsOptions, ExportedResults, ResultTable } from './exportResults';
 export type { TableInput } from './tableInput';
 export { isUserMissing, spssSecondsToIso, dateToSpssSeconds } from './sav/format';
 export type { SavVariable, SavFormat, SavMissing, SavValueLabel, MeasurementLevel } from './sav/format';

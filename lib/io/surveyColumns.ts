@@ -148,11 +148,8 @@ export function surveyFromColumns(source: SurveySource, options: SurveyMappingOp
   const conflicts = new Set<string>();
   for (const column of source.columns) {
     const mapped = mappingByKey.get(key(column.name));
-    let target: string | null | undefined;
-    if (mapped) target = mapped.target !== null && targets.includes(mapped.target) ? mapped.target : mapped.target === null ? null : undefined;
-    else target = targets.find((t) => key(t) === key(column.name));
-    if (mapped && target === undefined) continue; // a bad target, reported above
-    if (target === null) continue;
+    if (mapped && (mapped.target === null || !targets.includes(mapped.target))) continue; // left out on purpose, or a bad target (reported above)
+    const target = mapped ? mapped.target! : targets.find((t) => key(t) === key(column.name));
     if (target === undefined) {
       if (options.ignoreUnmapped) {
         ignored.push(column.name);

@@ -40,11 +40,27 @@ export function formatCell(v: unknown, digits = 2): string {
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** The HTML of a table as `showTable` displays it (pure, for tests). */
+/**
+ * Formatters per column: a column with any non-whole number shows every
+ * number with `digits` decimals (3 as 3.00), a column of whole numbers shows
+ * them as they are.
+ */
+function columnFormats(table: aq.ColumnTable, digits: number): Record<string, (v: unknown) => string> {
+  const format: Record<string, (v: unknown) => string> = {};
+  for (const name of table.columnNames()) {
+    const values = table.array(name) as unknown as unknown[];
+    const fractional = Array.from(values).some((v) => typeof v === 'number' && Number.isFinite(v) && !Number.isInteger(v));
+    format[name] = (v: unknown) => (fractional && typeof v === 'number' && Number.isFinite(v) ? v.toFixed(digits) : formatCell(v, digits));
+  }
+  return format;
+}
+
 export function tableHtml(rows: aq.ColumnTable | Rows, options: Omit<ShowTableOptions, 'display'> = {}): string {
   const table = asTable(rows);
   const digits = options.digits ?? 2;
+  const plain = columnFormats(table, digits);
   const format: Record<string, (v: unknown) => string> = {};
-  for (const name of table.columnNames()) format[name] = (v: unknown) => escapeHtml(formatCell(v, digits));
+  for (const name of table.columnNames()) format[name] = (v: unknown) => escapeHtml(plain[name](v));
   const html = table.toHTML({ limit: options.limit ?? Infinity, format, null: () => '–' });
   const caption = options.caption ? `<p style="font-weight:bold;margin:0.5em 0 0.2em">${escapeHtml(options.caption)}</p>` : '';
   const more = options.limit !== undefined && table.numRows() > options.limit ? `<p style="color:#5b6270">${table.numRows() - options.limit} more rows</p>` : '';
@@ -79,7 +95,7 @@ export function showTable(rows: aq.ColumnTable | Rows, options: ShowTableOptions
   }
   const table = asTable(rows);
   if (options.caption) console.log(options.caption);
-  const digits = options.digits ?? 2;
-  const text = (table.objects() as Record<string, unknown>[]).map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, formatCell(v, digits)])));
+  const format = columnFormats(table, options.digits ?? 2);
+  const text = (table.objects() as Record<string, unknown>[]).map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, format[k](v)])));
   aq.from(text).print({ limit: Math.min(options.limit ?? table.numRows(), table.numRows()) });
 }

@@ -15,6 +15,6 @@ export { REDUCTION_CRITERIA, CROSS_LOADING_PARTNERS, pilotItems, poolAdequacy, n
 export type { PilotItems, PoolAdequacy, CrossLoadingCheck, ReductionStep, ScaleReduction } from './pilot';
 export { iccMatrix, iccByNetwork, iccTable, iccFormsTable, aggregationByConstruct } from './agreement';
 export type { IccMatrix, NetworkIcc, ConstructAggregation } from './agreement';
-export { networkValue, variableLabel, pairedValues, correlationTable, correlationMatrix, leaveOneNetworkOut, leaveOneOutTable, clusterNetworks, networkLevelTable, correlationRows } from './networkLevel';
+export { networkValue, variableLabel, pairedValues, correlationTable, correlationMatrix, leaveOneNetworkOut, leaveOneOutTable, clusterNetworks, networkLevelTable, correlationRows, silhouetteTable } from './networkLevel';
 export type { PairCorrelation, NetworkClustering } from './networkLevel';
 export { instrumentTable, responseTable, missingTable, calibrationChecks, calibrationSummary, summaryRows, portraitTable, motivationTable } from './studyTables';

@@ -119,8 +119,12 @@ export interface NetworkClustering {
   silhouettes: Array<{ k: number; averageWidth: number; sizes: number[]; random: number }>;
   /** The best k and its width. */
   best: { k: number; averageWidth: number };
+  /** A height at which the tree falls into best.k clusters (for dendrogramFigure's cut line). */
+  cutHeight: number;
   /** Mean best width over random normal data of the same shape (networks x variables). */
   randomBest: number;
+  /** Share of the random data sets whose best width is at least the observed best width. */
+  randomAtLeast: number;
   /** Kaufman & Rousseeuw's reading of the best width. */
   reading: 'strong' | 'reasonable' | 'weak' | 'no substantial structure';
 }
@@ -165,14 +169,18 @@ export function clusterNetworks(rows: readonly NetworkTableRow[], variables: rea
   const rng = createRandom(options.seed ?? 'network-level/clusters');
   const sets = options.randomSets ?? 200;
   const randomByK = ks.map(() => 0);
-  let randomBest = 0;
+  const randomBests: number[] = [];
   for (let s = 0; s < sets; s++) {
     const data = zScores(complete.map(() => variables.map(() => rng.normal())));
     const w = bestSilhouette(data, hclust(data, { method: 'ward.D2' }), ks).map((x) => x.averageWidth);
     w.forEach((v, k) => (randomByK[k] += v / sets));
-    randomBest += Math.max(...w) / sets;
+    randomBests.push(Math.max(...w));
   }
   const best = observed.reduce((a, b) => (b.averageWidth > a.averageWidth ? b : a));
+  const randomBest = randomBests.reduce((a, b) => a + b, 0) / sets;
+  const randomAtLeast = randomBests.filter((w) => w >= best.averageWidth).length / sets;
+  const h = [...tree.height].sort((a, b) => a - b);
+  const cutHeight = (h[h.length - best.k] + h[h.length - best.k + 1]) / 2;
   return {
     variables: [...variables],
     networks: labels,
@@ -180,7 +188,9 @@ export function clusterNetworks(rows: readonly NetworkTableRow[], variables: rea
     tree,
     silhouettes: observed.map((o, k) => ({ ...o, random: randomByK[k] })),
     best: { k: best.k, averageWidth: best.averageWidth },
+    cutHeight,
     randomBest,
+    randomAtLeast,
     reading: readingOf(best.averageWidth),
   };
 }
@@ -197,4 +207,9 @@ export function networkLevelTable(rows: readonly NetworkTableRow[], variables: r
 /** Correlation rows as a table with readable names. */
 export function correlationRows(pairs: readonly PairCorrelation[], instrument: Instrument, lang: Language = 'nl') {
   return pairs.map((p) => ({ x: variableLabel(instrument, p.x, lang), y: variableLabel(instrument, p.y, lang), n: p.n, r: p.r, rho: p.rho, 'p (permutation)': p.p, 'p (t-test)': p.pT }));
+}
+
+/** The silhouette widths per number of clusters as table rows, beside those of random data. */
+export function silhouetteTable(c: NetworkClustering) {
+  return c.silhouettes.map((s) => ({ clusters: s.k, sizes: s.sizes.join(' + '), 'average width': s.averageWidth, 'random data (mean)': s.random }));
 }

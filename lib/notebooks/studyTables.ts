@@ -91,7 +91,9 @@ export function summaryRows(summary: readonly NetworkSummaryRow[], instrument: I
 /**
  * One network's portrait as a table: per characteristic the mean and band,
  * and, for the report's ten networks, the words the report's portrait uses
- * ("3–4") and whether the mean lies in that band.
+ * ("3–4"), the interval the calibration checks (the words as numbers, or the
+ * interval a conflict in the report led to, PROVENANCE.md section 7) and
+ * whether the mean lies in it.
  */
 export function portraitTable(summary: readonly NetworkSummaryRow[], instrument: Instrument, network: string, lang: Language = 'nl') {
   const s = summary.find((x) => x.network === network);
@@ -105,7 +107,8 @@ export function portraitTable(summary: readonly NetworkSummaryRow[], instrument:
       'band low': x.lower,
       'band high': x.upper,
       report: t ? t.reportBand : '–',
-      'in report band': t && x.mean !== null ? x.mean >= t.band[0] && x.mean <= t.band[1] : null,
+      'checked against': t ? `${t.band[0]}-${t.band[1]}${t.conflict ? ` (conflict ${t.conflict})` : ''}` : '–',
+      'in band': t && x.mean !== null ? x.mean >= t.band[0] && x.mean <= t.band[1] : null,
     };
   });
 }

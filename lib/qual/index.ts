@@ -42,6 +42,6 @@ export type { CodeMatrixFigureOptions } from './figures/codeMatrixFigure';
 export { jointDisplayFigure } from './figures/jointDisplayFigure';
 export { agreementFigure } from './figures/agreementFigure';
 export { agreementRows } from './agreement/agreementRows';
-export { loadInterviews, loadInterviewsFromMaxqda, INTERVIEW_DATA_DIR } from './load';
+export { loadInterviews, loadInterviewsFromMaxqda, interviewDir, INTERVIEW_DATA_DIR } from './load';
 export { generateInterviewProject, generateInterviewFiles, QUAL_SYNTHETIC_MARK, INTERVIEW_SEED, CODING_DESIGN } from './defaultData/generate';
 export { writeInterviewData } from './defaultData/writeInterviewData';

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadStudyData, DEFAULT_DATA_DIR } from '../../lib/data/loadStudyData';
+import { writeSav } from '../../lib/io';
 
 describe('loadStudyData', () => {
   it('loads the shipped study and knows it is synthetic', () => {
@@ -29,7 +30,7 @@ describe('loadStudyData', () => {
 
   it('says what a study folder needs when it is not one', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'study-'));
-    expect(() => loadStudyData(dir)).toThrow(/has no survey\.csv\. A study folder holds survey\.csv/);
+    expect(() => loadStudyData(dir)).toThrow(/has no survey\.csv or survey\.sav\. A study folder holds survey\.csv/);
     expect(() => loadStudyData(path.join(dir, 'nope'))).toThrow(/is not a folder/);
   });
 
@@ -39,5 +40,19 @@ describe('loadStudyData', () => {
     const nets = fs.readFileSync(path.join(DEFAULT_DATA_DIR, 'networks.csv'), 'utf8').split('\n').filter((l) => !l.startsWith('Notos')).join('\n');
     fs.writeFileSync(path.join(dir, 'networks.csv'), nets);
     expect(() => loadStudyData(dir)).toThrow(/column "network": found "Notos"/);
+  });
+});
+
+describe('loadStudyData with an SPSS file', () => {
+  it('reads survey.sav (written from the default data) when the folder has no survey.csv, giving the same table', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'study-sav-'));
+    const csv = loadStudyData();
+    const table = csv.survey.table.select(csv.survey.table.columnNames().filter((c) => c !== 'data_origin'));
+    writeSav(path.join(dir, 'survey.sav'), table);
+    fs.copyFileSync(path.join(DEFAULT_DATA_DIR, 'networks.csv'), path.join(dir, 'networks.csv'));
+    const study = loadStudyData(dir);
+    expect(study.synthetic).toBe(false);
+    expect(study.survey.rows).toBe(182);
+    expect(study.survey.table.objects()).toEqual(table.objects());
   });
 });

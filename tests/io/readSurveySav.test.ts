@@ -10,7 +10,7 @@ import { networkSummary } from '../../lib/analysis/networkSummary';
 import type { SurveyRow } from '../../lib/analysis/scaleScores';
 import { readInstrument } from '../../lib/data/instrument';
 import { readSurveyCsv } from '../../lib/data/readSurveyCsv';
-import { readMapping, readSurveySav, validateMapping, writeSav } from '../../lib/io';
+import { exportResults, readMapping, readSurveySav, validateMapping, writeSav } from '../../lib/io';
 import { savFixture, sha256, tmpDir, userErrorOf } from './helpers';
 
 const instrument = readInstrument();
@@ -90,6 +90,13 @@ describe('readSurveySav: a Dutch SPSS file with a mapping', () => {
       ['Randstad-Oost', 3, 2, 2],
     ]);
     expect(summary[0].scores[0]).toMatchObject({ construct: 'trust', n: 2, mean: (4.25 + 3.5) / 2 });
+  });
+
+  it('saved as survey.csv (exportResults), it loads with readSurveyCsv into the same table: the way into the notebooks', async () => {
+    const file = path.join(dir, 'study', 'survey.csv');
+    await exportResults(survey.table, { format: 'csv', file });
+    const csv = readSurveyCsv(file, { instrument, networks: NETWORKS, allowMissingItemColumns: true });
+    expect(csv.table.objects()).toEqual(survey.table.objects());
   });
 
   it('never writes to the .sav file or the mapping', () => {

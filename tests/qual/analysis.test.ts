@@ -76,7 +76,7 @@ describe('quotes', () => {
 
 describe('jointDisplay with the survey', () => {
   const instrument = readInstrument();
-  const survey = readSurveyCsv(path.join(root, 'data', 'survey.csv'), instrument);
+  const survey = readSurveyCsv(path.join(root, 'data', 'survey.csv'), { instrument });
   const networks = readNetworksCsv(path.join(root, 'data', 'networks.csv'));
   const summary = networkSummary(survey.table.objects() as never, instrument, { networks: networks.table.objects() as never, constructs: ['trust', 'topic_overlap'] });
 

@@ -1,7 +1,9 @@
 /**
  * Flat rows of an agreement result for a table in a notebook (console.table)
  * or a spreadsheet: one row per code and a last row "(overall)", numbers
- * rounded to three decimals (the results themselves are not rounded).
+ * rounded to three decimals (the results themselves are not rounded). For a
+ * segment result, one block per coder pair; segments_first/second are the
+ * segments of the first and second coder named in `coders`.
  */
 import type { PresenceAgreementResult } from './presenceAgreement';
 import type { SegmentAgreementResult } from './segmentAgreement';
@@ -20,10 +22,10 @@ export function agreementRows(result: PresenceAgreementResult | SegmentAgreement
     const rows: AgreementRow[] = [];
     for (const p of result.pairs) {
       for (const c of p.perCode) {
-        rows.push({ coders: p.coders.join('-'), code: c.path, [`segments ${p.coders[0]}`]: c.segments[0], [`segments ${p.coders[1]}`]: c.segments[1], agreeing: c.agreeing[0] + c.agreeing[1], percent: r3(c.percent) });
+        rows.push({ coders: p.coders.join('-'), code: c.path, segments_first: c.segments[0], segments_second: c.segments[1], agreeing: c.agreeing[0] + c.agreeing[1], percent: r3(c.percent) });
       }
       const o = p.overall;
-      rows.push({ coders: p.coders.join('-'), code: '(overall)', [`segments ${p.coders[0]}`]: o.segments[0], [`segments ${p.coders[1]}`]: o.segments[1], agreeing: o.agreeing[0] + o.agreeing[1], percent: r3(o.percent), kappa_BP: r3(o.brennanPrediger.kappa), ci_BP: ci(o.brennanPrediger.lower, o.brennanPrediger.upper) });
+      rows.push({ coders: p.coders.join('-'), code: '(overall)', segments_first: o.segments[0], segments_second: o.segments[1], agreeing: o.agreeing[0] + o.agreeing[1], percent: r3(o.percent), kappa_BP: r3(o.brennanPrediger.kappa), ci_BP: ci(o.brennanPrediger.lower, o.brennanPrediger.upper) });
     }
     return rows;
   }
