@@ -1,6 +1,7 @@
 /**
  * `npm run data`: regenerate the synthetic default data in data/ from the
- * codebook and the calibration table (lib/data/calibration.ts).
+ * codebook and the calibration table (lib/data/calibration.ts), and the
+ * synthetic interview data in data/interviews/ (lib/qual/defaultData).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -8,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { readInstrument } from '../lib/data/instrument';
 import { generateDefaultData } from '../lib/data/generateDefaultData';
 import { runCli } from '../lib/util/errors';
+import { writeInterviewData } from '../lib/qual/defaultData/writeInterviewData';
 
 runCli(() => {
   const dataDir = path.resolve(__dirname, '..', 'data');
@@ -20,4 +22,6 @@ runCli(() => {
     const lines = text.split('\n').length - 2;
     console.log(`${before === text ? 'unchanged' : before === null ? 'written  ' : 'updated  '} data/${name}  ${lines} rows  sha256 ${hash}  (synthetic)`);
   }
+  // The interview strand: synthetic reports and codings (data/interviews/README.md).
+  for (const line of writeInterviewData()) console.log(line);
 });

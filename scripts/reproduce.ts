@@ -1,56 +1,89 @@
 /**
- * `npm run reproduce`: the main job on the shipped default data (or your own,
- * with --data DIR). Regenerates the synthetic data in memory and checks the
- * shipped files equal it, loads the data through the validating loaders,
- * checks every calibration target of the report (data/PROVENANCE.md), and
- * prints a summary per network. Exit code 1 when anything fails.
+ * `npm run reproduce`: the main job, on the shipped default data (or your
+ * own, with --data DIR):
+ *
+ *  1. builds dist/ (what the notebooks import);
+ *  2. checks the data: the shipped files equal the generator's output, every
+ *     file loads through the validating loaders, every calibration target of
+ *     the report holds (data/PROVENANCE.md), and prints a summary per network;
+ *  3. registers the tslab kernel for this project (.jupyter-env/) and runs
+ *     every notebook headless through Jupyter, writing the executed notebooks
+ *     with their outputs to out/notebooks/ (figures get their static images
+ *     in one Chromium session afterwards);
+ *  4. exports every figure of the report to out/figures/ (SVG and PNG);
+ *  5. writes the self-contained report out/report.html (npm run report).
  *
  *   npm run reproduce -- [--data DIR] [--lang nl|en]
+ *
+ * A failing check, a cell error or a missing Jupyter stops with a message
+ * (for a cell: notebook, cell number, error text) and exit code 1, without a
+ * stack trace. Two runs on the same data give identical files except the
+ * report's colophon time.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { readInstrument } from '../lib/data/instrument';
+import { spawnSync } from 'node:child_process';
 import { generateDefaultData } from '../lib/data/generateDefaultData';
-import { readSurveyCsv } from '../lib/data/readSurveyCsv';
-import { readNetworksCsv } from '../lib/data/readNetworksCsv';
-import { readPilotCsv } from '../lib/data/readPilotCsv';
-import { isSyntheticOrigin } from '../lib/data/synthetic';
+import { DEFAULT_DATA_DIR, loadStudyData } from '../lib/data/loadStudyData';
 import { checkCalibration } from '../lib/analysis/checkCalibration';
 import { networkSummary, formatNetworkSummary } from '../lib/analysis/networkSummary';
+import { reportFigures } from '../lib/figures/reportFigures';
+import { exportFigures } from '../lib/figures/export';
+import { findJupyter, JUPYTER_INSTALL_HINT, jupyterDirs } from '../lib/notebooks/jupyter';
+import { formatFailure, listNotebooks, runNotebooks } from '../lib/notebooks/runner';
+import { addStaticFiguresToFiles } from '../lib/notebooks/staticFigures';
 import { runCli, UserInputError } from '../lib/util/errors';
 
-const DEFAULT_DATA = path.resolve(__dirname, '..', 'data');
+const ROOT = path.resolve(__dirname, '..');
+const USAGE = 'usage: npm run reproduce -- [--data DIR] [--lang nl|en]';
 
 function parseArgs(argv: string[]): { dataDir: string; lang: 'nl' | 'en' } {
-  let dataDir = DEFAULT_DATA;
+  let dataDir = DEFAULT_DATA_DIR;
   let lang: 'nl' | 'en' = 'nl';
   for (let k = 0; k < argv.length; k++) {
     const a = argv[k];
-    if (a === '--data') dataDir = path.resolve(argv[++k] ?? '');
-    else if (a.startsWith('--data=')) dataDir = path.resolve(a.slice(7));
+    const value = (name: string) => {
+      const v = a === name ? argv[++k] : a.slice(name.length + 1);
+      if (v === undefined || v === '') throw new UserInputError(`${name} needs a value; ${USAGE}`);
+      return v;
+    };
+    if (a === '--data' || a.startsWith('--data=')) dataDir = path.resolve(value('--data'));
     else if (a === '--lang' || a.startsWith('--lang=')) {
-      const v = a === '--lang' ? argv[++k] : a.slice(7);
+      const v = value('--lang');
       if (v !== 'nl' && v !== 'en') throw new UserInputError(`--lang: expected "nl" or "en", found ${JSON.stringify(v)}`);
       lang = v;
     } else if (a === '--help' || a === '-h') {
-      console.log('usage: npm run reproduce -- [--data DIR] [--lang nl|en]');
+      console.log(USAGE);
       process.exit(0);
-    } else throw new UserInputError(`unknown option ${JSON.stringify(a)}; usage: npm run reproduce -- [--data DIR] [--lang nl|en]`);
+    } else throw new UserInputError(`unknown option ${JSON.stringify(a)}; ${USAGE}`);
   }
   if (!fs.existsSync(dataDir) || !fs.statSync(dataDir).isDirectory()) {
-    throw new UserInputError(`--data: ${dataDir} is not a folder. Give a folder holding survey.csv (and optionally networks.csv, instrument.json).`);
+    throw new UserInputError(`--data: ${dataDir} is not a folder. Give a folder holding survey.csv (and optionally networks.csv, pilot.csv, instrument.json).`);
   }
   return { dataDir, lang };
 }
 
-runCli(() => {
-  const { dataDir, lang } = parseArgs(process.argv.slice(2));
-  const isDefault = dataDir === DEFAULT_DATA;
-  const instrumentFile = fs.existsSync(path.join(dataDir, 'instrument.json')) ? path.join(dataDir, 'instrument.json') : path.join(DEFAULT_DATA, 'instrument.json');
-  const instrument = readInstrument(instrumentFile);
-  let failures = 0;
+const rel = (p: string) => path.relative(process.cwd(), p) || '.';
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
-  console.log(`Delicate verbanden: reproduce on ${path.relative(process.cwd(), dataDir) || '.'}`);
+/** npm run build: tsc to dist/, which the notebooks import. */
+function build(): void {
+  const started = Date.now();
+  const tsc = require.resolve('typescript/bin/tsc');
+  const r = spawnSync(process.execPath, [tsc, '-p', path.join(ROOT, 'tsconfig.json')], { cwd: ROOT, encoding: 'utf8' });
+  if (r.status !== 0) {
+    throw new UserInputError(`building dist/ failed (npm run build):\n${(r.stdout + r.stderr).trim()}`);
+  }
+  console.log(`Built dist/ (npm run build) in ${seconds(Date.now() - started)}.`);
+}
+
+/** The data checks and the summary per network; returns the number of failed checks. */
+function checkData(dataDir: string, lang: 'nl' | 'en'): { failures: number; synthetic: boolean } {
+  const isDefault = path.resolve(dataDir) === path.resolve(DEFAULT_DATA_DIR);
+  const study = loadStudyData(dataDir);
+  const { instrument } = study;
+  let failures = 0;
+  console.log(`\nData: ${rel(dataDir)}`);
   if (isDefault) {
     const expected = generateDefaultData(instrument);
     for (const [name, text] of Object.entries(expected)) {
@@ -59,31 +92,101 @@ runCli(() => {
       console.log(`  ${same ? 'ok  ' : 'FAIL'} data/${name} ${same ? 'equals the generator output' : 'differs from the generator output: run npm run data'}`);
     }
   }
-
-  const networksFile = path.join(dataDir, 'networks.csv');
-  const networks = fs.existsSync(networksFile) ? readNetworksCsv(networksFile) : null;
-  const knownNetworks = networks ? (networks.table.array('network') as string[]) : undefined;
-  const survey = readSurveyCsv(path.join(dataDir, 'survey.csv'), { instrument, networks: knownNetworks });
-  const pilotFile = path.join(dataDir, 'pilot.csv');
-  const pilot = fs.existsSync(pilotFile) ? readPilotCsv(pilotFile, { instrument }) : null;
-  for (const w of [...(networks?.warnings ?? []), ...survey.warnings, ...(pilot?.warnings ?? [])]) console.log(`  warning: ${w}`);
-  const synthetic = survey.table.columnNames().includes('data_origin') && isSyntheticOrigin(survey.table.array('data_origin') as unknown[]);
+  for (const w of study.warnings) console.log(`  warning: ${w}`);
+  const { survey, networks, pilot, synthetic } = study;
   console.log(`  loaded ${survey.rows} survey rows${networks ? `, ${networks.rows} networks` : ''}${pilot ? `, ${pilot.rows} pilot rows` : ''}${synthetic ? ' (SYNTHETIC DATA)' : ''}`);
   console.log('');
 
   const rows = survey.table.objects() as Record<string, unknown>[];
-  const summary = networkSummary(rows, instrument, { networks: networks ? (networks.table.objects() as Record<string, unknown>[]) : undefined });
-  console.log(formatNetworkSummary(summary, instrument, lang));
+  const networkRows = networks ? (networks.table.objects() as Record<string, unknown>[]) : undefined;
+  console.log(formatNetworkSummary(networkSummary(rows, instrument, { networks: networkRows }), instrument, lang));
 
-  if (isDefault && networks) {
-    const checks = checkCalibration({ instrument, survey: rows, networks: networks.table.objects() as Record<string, unknown>[], pilot: pilot ? (pilot.table.objects() as Record<string, unknown>[]) : undefined });
+  if (isDefault && networkRows) {
+    const checks = checkCalibration({ instrument, survey: rows, networks: networkRows, pilot: pilot ? (pilot.table.objects() as Record<string, unknown>[]) : undefined });
     const failed = checks.filter((c) => !c.pass);
     failures += failed.length;
     console.log(`Calibration against the report: ${checks.length - failed.length} of ${checks.length} checks pass (data/PROVENANCE.md)`);
     for (const c of failed) console.log(`  FAIL ${c.id} (${c.section}): ${c.claim}; expected ${c.expected}, found ${c.observed}`);
   }
+  return { failures, synthetic };
+}
+
+/** Runs every notebook; throws (a UserInputError, no stack trace) at the first cell error. */
+async function notebooks(dataDir: string, lang: 'nl' | 'en'): Promise<void> {
+  const jupyter = findJupyter();
+  if (!jupyter) throw new UserInputError(`${JUPYTER_INSTALL_HINT}\n\n(npm run figures and npm run report work without Jupyter.)`);
+  const files = listNotebooks(path.join(ROOT, 'notebooks'));
+  const outDir = path.join(ROOT, 'out', 'notebooks');
+  console.log(`\nNotebooks: ${files.length}, kernel tslab registered for this project in ${rel(jupyterDirs(ROOT).base)}/ (nbconvert ${jupyter.nbconvert}), DV_DATA_DIR=${rel(dataDir)}, DV_LANG=${lang}`);
+  const width = Math.max(...files.map((f) => path.basename(f, '.ipynb').length));
+  const started = Date.now();
+  const results = await runNotebooks({
+    notebooks: files,
+    outDir,
+    dataDir,
+    lang,
+    jupyter,
+    root: ROOT,
+    onStart: (nb, k, total) => process.stdout.write(`  [${String(k + 1).padStart(2)}/${total}] ${path.basename(nb, '.ipynb').padEnd(width)} `),
+    onDone: (r) => process.stdout.write(r.ok ? `${seconds(r.ms).padStart(7)}  ${r.cells.length} code cells\n` : `FAILED after ${seconds(r.ms)}\n`),
+  });
+  const failed = results.find((r) => !r.ok);
+  if (failed?.failure) {
+    const where = failed.output ? `\n(the executed notebook, up to the error: ${rel(failed.output)})` : '';
+    throw new UserInputError(`a notebook failed; the run stops here.\n${formatFailure(failed.failure, ROOT)}${where}`);
+  }
+  const written = results.map((r) => r.output).filter((f): f is string => f !== null);
+  const images = await addStaticFiguresToFiles(written);
+  if (images.skipped) console.log(`  static images of the figures skipped: ${images.skipped}`);
+  else console.log(`  static images for ${images.figures} figures in ${seconds(images.ms)} (one Chromium session)`);
+  console.log(`  wrote ${written.length} executed notebooks to ${rel(outDir)}/ in ${seconds(Date.now() - started)}`);
+}
+
+/** Every figure of the report as SVG and PNG in out/figures/. */
+async function figures(dataDir: string, lang: 'nl' | 'en'): Promise<void> {
+  const study = loadStudyData(dataDir);
+  const outDir = path.join(ROOT, 'out', 'figures');
+  const { figures: specs, skipped } = reportFigures(
+    { instrument: study.instrument, survey: study.survey.table.objects() as Record<string, unknown>[], networks: study.networks ? (study.networks.table.objects() as Record<string, unknown>[]) : undefined },
+    { lang, synthetic: study.synthetic },
+  );
+  console.log(`\nFigures: ${specs.length} figures of the report to ${rel(outDir)}/`);
+  for (const s of skipped) console.log(`  skipped ${s.name}: ${s.reason}`);
+  const result = await exportFigures(specs, { outDir });
+  console.log(`  wrote ${result.files.length} files (SVG and PNG) in ${seconds(result.totalMs)}`);
+}
+
+/** The self-contained report, by `npm run report` (scripts/report.ts), when this project has it. */
+function report(dataDir: string, lang: 'nl' | 'en'): void {
+  const script = path.join(ROOT, 'scripts', 'report.ts');
+  if (!fs.existsSync(script)) {
+    console.log('\nReport: skipped (scripts/report.ts is not in this project yet).');
+    return;
+  }
+  console.log('\nReport:');
+  const tsx = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+  const r = spawnSync(process.execPath, [tsx, script, '--data', dataDir, '--lang', lang], { cwd: ROOT, encoding: 'utf8' });
+  const lines = `${r.stdout}${r.stderr}`.trim().split('\n').filter(Boolean);
+  for (const l of lines) console.log(`  ${l}`);
+  if (r.status !== 0) throw new UserInputError('the report (npm run report) failed; see the message above.');
+}
+
+runCli(async () => {
+  const started = Date.now();
+  const { dataDir, lang } = parseArgs(process.argv.slice(2));
+  // Fail early, before minutes of work, when the notebooks cannot run.
+  if (!findJupyter()) throw new UserInputError(`${JUPYTER_INSTALL_HINT}\n\n(npm run figures and npm run report work without Jupyter.)`);
+  console.log(`Delicate verbanden: reproduce on ${rel(dataDir)}, labels ${lang === 'nl' ? 'Dutch' : 'English'}`);
+  build();
+  const { failures } = checkData(dataDir, lang);
   if (failures > 0) {
     process.exitCode = 1;
-    console.log(`\n${failures} check${failures === 1 ? '' : 's'} failed.`);
-  } else console.log('\nAll checks pass.');
+    console.log(`\n${failures} check${failures === 1 ? '' : 's'} failed; the notebooks, figures and report are not made.`);
+    return;
+  }
+  console.log('All data checks pass.');
+  await notebooks(dataDir, lang);
+  await figures(dataDir, lang);
+  report(dataDir, lang);
+  console.log(`\nDone in ${seconds(Date.now() - started)}: out/notebooks/, out/figures/, out/report.html.`);
 });

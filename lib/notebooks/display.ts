@@ -58,9 +58,8 @@ function columnFormats(table: aq.ColumnTable, digits: number): Record<string, (v
 export function tableHtml(rows: aq.ColumnTable | Rows, options: Omit<ShowTableOptions, 'display'> = {}): string {
   const table = asTable(rows);
   const digits = options.digits ?? 2;
-  const plain = columnFormats(table, digits);
-  const format: Record<string, (v: unknown) => string> = {};
-  for (const name of table.columnNames()) format[name] = (v: unknown) => escapeHtml(plain[name](v));
+  // Arquero escapes the formatted text itself
+  const format = columnFormats(table, digits);
   const html = table.toHTML({ limit: options.limit ?? Infinity, format, null: () => '–' });
   const caption = options.caption ? `<p style="font-weight:bold;margin:0.5em 0 0.2em">${escapeHtml(options.caption)}</p>` : '';
   const more = options.limit !== undefined && table.numRows() > options.limit ? `<p style="color:#5b6270">${table.numRows() - options.limit} more rows</p>` : '';

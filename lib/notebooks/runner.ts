@@ -9,6 +9,7 @@
  * DV_DATA_DIR and DV_LANG (see lib/notebooks/context.ts).
  */
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawn } from 'node:child_process';
 import { UserInputError } from '../util/errors';
@@ -80,7 +81,9 @@ export interface RunNotebooksOptions {
   lang?: 'nl' | 'en';
   /** Seconds a single cell may take (default 600). */
   cellTimeout?: number;
-  /** Called before and after each notebook. */
+  /** Notebooks executed at the same time (default defaultConcurrency(): 2 with 2+ cores; env DV_NOTEBOOK_CONCURRENCY). */
+  concurrency?: number;
+  /** Called before and after each notebook, in notebook order (onStart when its line is due, not when its kernel starts). */
   onStart?: (notebook: string, index: number, total: number) => void;
   onDone?: (result: NotebookResult, index: number, total: number) => void;
   /** Keep running the next notebooks after a failure (default false: stop). */
@@ -267,9 +270,9 @@ export async function executeNotebook(
 }
 
 /**
- * Runs notebooks one after the other with the project's kernel (registered
- * first), DV_DATA_DIR and DV_LANG set. Stops at the first failure unless
- * `keepGoing`. Throws the install hint when Jupyter is missing.
+ * Runs notebooks with the project's kernel (registered first), DV_DATA_DIR
+ * and DV_LANG set, `concurrency` at a time. Stops at the first failure
+ * unless `keepGoing`. Throws the install hint when Jupyter is missing.
  */
 export async function runNotebooks(options: RunNotebooksOptions = {}): Promise<NotebookResult[]> {
   const root = options.root ?? PROJECT_ROOT;
@@ -282,19 +285,49 @@ export async function runNotebooks(options: RunNotebooksOptions = {}): Promise<N
     DV_LANG: options.lang ?? 'nl',
     ...(options.staticFiguresInKernel ? {} : { CHROMIUM_PATH: NO_CHROMIUM_IN_KERNEL }),
   };
-  const results: NotebookResult[] = [];
-  for (const [k, nb] of notebooks.entries()) {
-    options.onStart?.(nb, k, notebooks.length);
-    const result = await executeNotebook(nb, {
-      outFile: outDir === null ? null : path.join(outDir, path.basename(nb)),
-      env,
-      cellTimeout: options.cellTimeout,
-      jupyter,
-      root,
-    });
-    results.push(result);
-    options.onDone?.(result, k, notebooks.length);
-    if (!result.ok && !options.keepGoing) break;
-  }
-  return results;
+  // Notebooks run side by side (each in its own kernel), `concurrency` at a
+  // time; results are reported in notebook order. After a failure no new
+  // notebook starts, and the ones after it are not reported.
+  const concurrency = Math.max(1, Math.min(options.concurrency ?? defaultConcurrency(), notebooks.length));
+  const results: Array<NotebookResult | undefined> = new Array(notebooks.length);
+  let next = 0;
+  let reported = 0;
+  let stopped = false;
+  const report = () => {
+    while (reported < notebooks.length && results[reported]) {
+      const r = results[reported]!;
+      options.onDone?.(r, reported, notebooks.length);
+      reported++;
+      if (!r.ok && !options.keepGoing) {
+        stopped = true;
+        return;
+      }
+      if (reported < notebooks.length && results[reported] === undefined) options.onStart?.(notebooks[reported], reported, notebooks.length);
+    }
+  };
+  if (notebooks.length > 0) options.onStart?.(notebooks[0], 0, notebooks.length);
+  const worker = async () => {
+    while (!stopped && next < notebooks.length) {
+      const k = next++;
+      const nb = notebooks[k];
+      results[k] = await executeNotebook(nb, {
+        outFile: outDir === null ? null : path.join(outDir, path.basename(nb)),
+        env,
+        cellTimeout: options.cellTimeout,
+        jupyter,
+        root,
+      });
+      if (!results[k]!.ok && !options.keepGoing) stopped = true;
+      report();
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return results.slice(0, reported) as NotebookResult[];
+}
+
+/** Notebooks at a time: 2 on machines with at least 2 cores (each kernel is mostly one busy core), else 1. */
+export function defaultConcurrency(): number {
+  const env = Number(process.env.DV_NOTEBOOK_CONCURRENCY);
+  if (Number.isInteger(env) && env > 0) return env;
+  return os.cpus().length >= 2 ? 2 : 1;
 }

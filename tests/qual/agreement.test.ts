@@ -137,6 +137,14 @@ describe('which documents are compared', () => {
     expect(() => presenceAgreement(p, { coders: ['A', 'Z'] })).toThrow(/"Z" coded nothing in this project/);
   });
 
+  it('one document coded by two coders directly (no copies) is compared too', () => {
+    const p = project({ A: [['a', 1]], B: [['a', 1]] });
+    const single: QualProject = { ...p, documents: [{ ...p.documents[0], group: '' }], segments: p.segments.map((s) => ({ ...s, documentId: 'doc-A' })) };
+    const r = presenceAgreement(single, { unit: 'paragraph', bootstrap: 0 });
+    expect(r.coders).toEqual(['A', 'B']);
+    expect(r.perCode[0].table).toEqual({ both: 1, first: 0, second: 0, neither: 3 });
+  });
+
   it('default data: the calibration copies of Erus and Lips, coders A, B and C', () => {
     const r = presenceAgreement(generateInterviewProject(), { unit: 'paragraph', bootstrap: 0 });
     expect(r.groups).toEqual(['Kalibratie A', 'Kalibratie B', 'Kalibratie C']);

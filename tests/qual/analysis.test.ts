@@ -18,7 +18,7 @@ import { generateInterviewProject } from '../../lib/qual/defaultData/generate';
 import { agreementFigure } from '../../lib/qual/figures/agreementFigure';
 import { codeMatrixFigure } from '../../lib/qual/figures/codeMatrixFigure';
 import { jointDisplayFigure } from '../../lib/qual/figures/jointDisplayFigure';
-import { loadInterviews, loadInterviewsFromMaxqda } from '../../lib/qual/load';
+import { interviewDir, INTERVIEW_DATA_DIR, loadInterviews, loadInterviewsFromMaxqda } from '../../lib/qual/load';
 import { themeOf } from '../../lib/qual/model';
 
 const project = generateInterviewProject();
@@ -150,6 +150,13 @@ describe('figures', () => {
 });
 
 describe('loading the shipped data', () => {
+  it('interviewDir: DV_INTERVIEWS_DIR, else DV_DATA_DIR/interviews when it has a project, else the shipped folder', () => {
+    expect(interviewDir({})).toBe(INTERVIEW_DATA_DIR);
+    expect(interviewDir({ DV_INTERVIEWS_DIR: 'x/y' })).toBe(path.resolve('x/y'));
+    expect(interviewDir({ DV_DATA_DIR: path.join(root, 'data') })).toBe(path.join(root, 'data', 'interviews'));
+    expect(interviewDir({ DV_DATA_DIR: path.join(root, 'docs') })).toBe(INTERVIEW_DATA_DIR);
+  });
+
   it('loadInterviews and loadInterviewsFromMaxqda give the same codings', async () => {
     const a = loadInterviews();
     const b = await loadInterviewsFromMaxqda();

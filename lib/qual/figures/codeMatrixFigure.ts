@@ -53,7 +53,7 @@ export function codeMatrixFigure(matrix: CodeMatrix, options: CodeMatrixFigureOp
         texttemplate: '%{text}',
         textfont: font(12),
         showscale: measure === 'counts',
-        colorbar: { title: { text: w.segments, font: font(12) }, thickness: 12, tickfont: font(11) },
+        colorbar: { title: { text: w.segments, font: font(12) }, thickness: 12, tickfont: font(11), ...(max <= 10 ? { dtick: 1 } : {}) },
         hovertext: matrix.counts.map((r, i) => r.map((v, j) => `<b>${matrix.networks[j]}</b><br>${matrix.codes[i].path}<br>${v} ${w.segments}`)),
         hoverinfo: 'text',
       },

@@ -33,7 +33,7 @@ export function jointDisplayFigure(display: JointDisplay, options: FigureOptions
   const maxCount = Math.max(1, ...display.rows.map((r) => r.segments));
   layout.xaxis2 = axis({ domain: [0.54, 1], anchor: 'y2', range: [0, maxCount + 0.5], autorange: false, dtick: 1, title: axisTitle(w.interview) });
   layout.barmode = 'stack';
-  layout.legend = { orientation: 'h', x: 0.54, xanchor: 'left', y: -0.12, yanchor: 'top', font: font(12) };
+  layout.legend = { orientation: 'h', traceorder: 'normal', x: 0.54, xanchor: 'left', y: -0.12, yanchor: 'top', font: font(12) };
   const withBand = display.rows.filter((r) => r.lower !== null && r.upper !== null);
   const data: PlotlyTrace[] = [];
   if (withBand.length > 0) {

@@ -373,13 +373,12 @@ export function parseMaxqdaGrid(records: ReadonlyArray<{ row: number; cells: str
     segments.push({ id, documentId: out.id, codeId: code.id, coder, start, end, text: doc.text.slice(fromUnit + at, fromUnit + at + len), created: created || null });
   }
   problems.throwIfAny(file, 'MAXQDA coded-segments table', options.maxProblems);
-  const usedCodes = options.codes ? codes : codes;
   const project: QualProject = {
     name: options.projectName ?? path.basename(file).replace(/\.[^.]+$/, ''),
     description: '',
     origin: 'MAXQDA coded segments',
     dataOrigin: options.dataOrigin !== undefined ? options.dataOrigin : origins.size === 1 ? [...origins][0] || null : null,
-    codes: usedCodes,
+    codes,
     documents: [...docsOut.values()],
     segments,
     coders,

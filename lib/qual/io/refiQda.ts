@@ -124,11 +124,6 @@ export interface ParseProjectOptions extends ReadQdpxOptions {
   sources?: ReadonlyMap<string, Uint8Array>;
 }
 
-interface Located {
-  /** "Sources/TextSource[2] "Notos" (line 40)". */
-  where: string;
-}
-
 /**
  * Parses the XML of a REFI-QDA project (the project.qde inside a .qdpx).
  * Throws one UserInputError listing every problem.

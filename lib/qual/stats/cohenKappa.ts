@@ -116,6 +116,11 @@ export function cohenKappa(input: ReadonlyArray<readonly number[]> | { a: readon
     level,
     lower: Math.max(-1, kappa - zq * se),
     upper: Math.min(1, kappa + zq * se),
-    note: n < 30 ? `only ${n} units: the asymptotic standard error and interval are rough` : null,
+    note:
+      se === 0
+        ? 'the asymptotic standard error is 0 (perfect agreement, or no unit in a category); the interval says nothing about the uncertainty'
+        : n < 30
+          ? `only ${n} units: the asymptotic standard error and interval are rough`
+          : null,
   };
 }
