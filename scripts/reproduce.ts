@@ -128,7 +128,7 @@ async function notebooks(dataDir: string, lang: 'nl' | 'en'): Promise<void> {
     jupyter,
     root: ROOT,
     onStart: (nb, k, total) => process.stdout.write(`  [${String(k + 1).padStart(2)}/${total}] ${path.basename(nb, '.ipynb').padEnd(width)} `),
-    onDone: (r) => process.stdout.write(r.ok ? `${seconds(r.ms).padStart(7)}  ${r.cells.length} code cells\n` : `FAILED after ${seconds(r.ms)}\n`),
+    onDone: (r) => process.stdout.write(r.skipped ? `skipped: ${r.skipped}\n` : r.ok ? `${seconds(r.ms).padStart(7)}  ${r.cells.length} code cells\n` : `FAILED after ${seconds(r.ms)}\n`),
   });
   const failed = results.find((r) => !r.ok);
   if (failed?.failure) {
@@ -139,21 +139,23 @@ async function notebooks(dataDir: string, lang: 'nl' | 'en'): Promise<void> {
   const images = await addStaticFiguresToFiles(written);
   if (images.skipped) console.log(`  static images of the figures skipped: ${images.skipped}`);
   else console.log(`  static images for ${images.figures} figures in ${seconds(images.ms)} (one Chromium session)`);
+  // executed notebooks of an earlier run that this run skipped would be stale: remove them
+  for (const r of results.filter((x) => x.skipped)) fs.rmSync(path.join(outDir, path.basename(r.notebook)), { force: true });
   console.log(`  wrote ${written.length} executed notebooks to ${rel(outDir)}/ in ${seconds(Date.now() - started)}`);
 }
 
-/** Every figure of the report as SVG and PNG in out/figures/. */
-async function figures(dataDir: string, lang: 'nl' | 'en'): Promise<void> {
+/** Every figure of the report as SVG and PNG in out/figures/; returns the lines to print. */
+async function figures(dataDir: string, lang: 'nl' | 'en'): Promise<string[]> {
   const study = loadStudyData(dataDir);
   const outDir = path.join(ROOT, 'out', 'figures');
   const { figures: specs, skipped } = reportFigures(
     { instrument: study.instrument, survey: study.survey.table.objects() as Record<string, unknown>[], networks: study.networks ? (study.networks.table.objects() as Record<string, unknown>[]) : undefined },
     { lang, synthetic: study.synthetic },
   );
-  console.log(`\nFigures: ${specs.length} figures of the report to ${rel(outDir)}/`);
-  for (const s of skipped) console.log(`  skipped ${s.name}: ${s.reason}`);
+  const lines = [`Figures: ${specs.length} figures of the report to ${rel(outDir)}/`, ...skipped.map((s) => `  skipped ${s.name}: ${s.reason}`)];
   const result = await exportFigures(specs, { outDir });
-  console.log(`  wrote ${result.files.length} files (SVG and PNG) in ${seconds(result.totalMs)}`);
+  lines.push(`  wrote ${result.files.length} files (SVG and PNG) in ${seconds(result.totalMs)}`);
+  return lines;
 }
 
 /** The self-contained report, by `npm run report` (scripts/report.ts), when this project has it. */
@@ -186,7 +188,8 @@ runCli(async () => {
   }
   console.log('All data checks pass.');
   await notebooks(dataDir, lang);
-  await figures(dataDir, lang);
+  // (Run beside the notebooks, the export's Chromium slowed them more than it saved on two cores.)
+  console.log(`\n${(await figures(dataDir, lang)).join('\n')}`);
   report(dataDir, lang);
   console.log(`\nDone in ${seconds(Date.now() - started)}: out/notebooks/, out/figures/, out/report.html.`);
 });

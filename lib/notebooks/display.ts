@@ -98,3 +98,9 @@ export function showTable(rows: aq.ColumnTable | Rows, options: ShowTableOptions
   const text = (table.objects() as Record<string, unknown>[]).map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, format[k](v)])));
   aq.from(text).print({ limit: Math.min(options.limit ?? table.numRows(), table.numRows()) });
 }
+
+/** The table with those of `columns` it has, in that order (a user's file may lack some). */
+export function pickColumns(table: aq.ColumnTable, columns: readonly string[]): aq.ColumnTable {
+  const have = new Set(table.columnNames());
+  return table.select(columns.filter((c) => have.has(c)));
+}

@@ -9,7 +9,7 @@
  */
 export { openStudy, studyBanner, studyDataDir, studyLanguage, constructLabel, figureOptions, requirePilot } from './context';
 export type { Study } from './context';
-export { showTable, tableHtml, asTable, formatCell } from './display';
+export { showTable, tableHtml, asTable, formatCell, pickColumns } from './display';
 export type { ShowTableOptions } from './display';
 export { REDUCTION_CRITERIA, CROSS_LOADING_PARTNERS, pilotItems, poolAdequacy, nearestConstructs, crossLoadingCheck, reduceScale, reduceAllScales, reductionTable, reductionSteps, itemTable, kmoLabel } from './pilot';
 export type { PilotItems, PoolAdequacy, CrossLoadingCheck, ReductionStep, ScaleReduction } from './pilot';

@@ -35,8 +35,8 @@ export const JUPYTER_INSTALL_HINT = [
 ].join('\n');
 
 export interface JupyterInstall {
-  /** The `jupyter` command. */
-  jupyter: string;
+  /** The `jupyter` command: the one on PATH, or `python -m jupyter`. */
+  jupyter: string[];
   /** A Python interpreter that can import nbconvert and nbclient (the one Jupyter runs on). */
   python: string;
   /** nbconvert's version. */
@@ -80,15 +80,15 @@ const PROBE = 'import nbconvert, nbclient, nbformat, jupyter_client; print(nbcon
  * /usr/bin/python3: a pyenv or venv python3 earlier on PATH often lacks them).
  * Null when there is none.
  */
-export function findJupyter(): JupyterInstall | null {
+export function findJupyter(options: { pythons?: readonly string[] } = {}): JupyterInstall | null {
   const jupyter = which('jupyter');
-  const candidates = [jupyter ? shebangPython(jupyter) : null, which('python3'), '/usr/bin/python3'].filter((p): p is string => !!p);
+  const candidates = options.pythons ?? [jupyter ? shebangPython(jupyter) : null, which('python3'), '/usr/bin/python3'].filter((p): p is string => !!p);
   for (const python of [...new Set(candidates)]) {
     const r = spawnSync(python, ['-c', PROBE], { encoding: 'utf8' });
-    if (r.status !== 0) continue;
+    if (r.error || r.status !== 0) continue;
     const has = (mod: string) => spawnSync(python, ['-c', `import ${mod}`], { encoding: 'utf8' }).status === 0;
     return {
-      jupyter: jupyter ?? 'jupyter',
+      jupyter: jupyter && shebangPython(jupyter) === python ? [jupyter] : [python, '-m', 'jupyter'],
       python,
       nbconvert: r.stdout.trim(),
       apps: { notebook: has('notebook'), lab: has('jupyterlab') },
@@ -98,8 +98,8 @@ export function findJupyter(): JupyterInstall | null {
 }
 
 /** Like findJupyter, but throws the install hint (a UserInputError: printed without a stack trace). */
-export function requireJupyter(): JupyterInstall {
-  const j = findJupyter();
+export function requireJupyter(options: { pythons?: readonly string[] } = {}): JupyterInstall {
+  const j = findJupyter(options);
   if (!j) throw new UserInputError(JUPYTER_INSTALL_HINT);
   return j;
 }

@@ -64,6 +64,8 @@ export interface NotebookResult {
   /** The executed notebook that was written (also when a cell failed). */
   output: string | null;
   ok: boolean;
+  /** Why the notebook was not run (a file it requires is not in the data folder), else null. */
+  skipped: string | null;
   ms: number;
   /** Wall time per code cell (0-based cell index). */
   cells: Array<{ cell: number; ms: number }>;
@@ -104,6 +106,16 @@ export interface RunNotebooksOptions {
 export const NOTEBOOK_DIR = path.join(PROJECT_ROOT, 'notebooks');
 export const DEFAULT_NOTEBOOK_OUT = path.join(PROJECT_ROOT, 'out', 'notebooks');
 const EXECUTE_PY = path.join(PROJECT_ROOT, 'lib', 'notebooks', 'execute.py');
+
+/**
+ * The data files a notebook needs beyond survey.csv, from its metadata
+ * (`"dv": { "requires": ["pilot.csv"] }`): without them the runner skips it.
+ */
+export function notebookRequires(file: string): string[] {
+  const nb = JSON.parse(fs.readFileSync(file, 'utf8')) as NotebookJson;
+  const dv = nb.metadata.dv as { requires?: unknown } | undefined;
+  return Array.isArray(dv?.requires) ? dv!.requires.filter((x): x is string => typeof x === 'string') : [];
+}
 
 /** The numbered notebooks of a folder (01-....ipynb, 02-..., ...) in reading order. */
 export function listNotebooks(dir = NOTEBOOK_DIR): string[] {
@@ -246,7 +258,7 @@ export async function executeNotebook(
     }
     if (!report || !fs.existsSync(rawOut)) {
       const why = r.stderr.trim().split('\n').filter(Boolean).at(-1) ?? `exit code ${r.code}`;
-      return { notebook: file, output: null, ok: false, ms, cells: [], failure: { notebook: file, cell: 0, of: source.cells.length, kind: 'jupyter', code: '', message: why } };
+      return { notebook: file, output: null, ok: false, skipped: null, ms, cells: [], failure: { notebook: file, cell: 0, of: source.cells.length, kind: 'jupyter', code: '', message: why } };
     }
     const executed = normaliseNotebook(JSON.parse(fs.readFileSync(rawOut, 'utf8')) as NotebookJson, path.basename(file).slice(0, 2));
     let output: string | null = null;
@@ -263,7 +275,7 @@ export async function executeNotebook(
       const message = report.kind === 'timeout' ? `no result within ${options.cellTimeout ?? 600} s` : report.kind === 'dead kernel' ? 'the kernel died (out of memory, or a crash in native code)' : cell ? cellErrorText(cell) : 'unknown error';
       failure = { notebook: file, cell: index + 1, of: executed.cells.length, kind: report.kind ?? 'error', code: code.trim(), message };
     }
-    return { notebook: file, output, ok: report.ok, ms, cells: report.cells ?? [], failure };
+    return { notebook: file, output, ok: report.ok, skipped: null, ms, cells: report.cells ?? [], failure };
   } finally {
     fs.rmSync(tmpDir, { recursive: true, force: true });
   }
@@ -310,6 +322,12 @@ export async function runNotebooks(options: RunNotebooksOptions = {}): Promise<N
     while (!stopped && next < notebooks.length) {
       const k = next++;
       const nb = notebooks[k];
+      const missing = notebookRequires(nb).filter((f) => !fs.existsSync(path.join(env.DV_DATA_DIR, f)));
+      if (missing.length > 0) {
+        results[k] = { notebook: nb, output: null, ok: true, skipped: `needs ${missing.join(', ')} in the data folder`, ms: 0, cells: [], failure: null };
+        report();
+        continue;
+      }
       results[k] = await executeNotebook(nb, {
         outFile: outDir === null ? null : path.join(outDir, path.basename(nb)),
         env,
