@@ -2,9 +2,11 @@
  * Renders figure specs to SVG and PNG in one headless Chromium session
  * (playwright-core, the system's /usr/bin/chromium). plotly.js is loaded from
  * node_modules into a blank page; nothing is fetched from the network (every
- * request the page makes is refused). Plotly.toImage draws each figure at the
- * spec's own width and height and a fixed PNG scale, with Math.random seeded
- * afresh for every figure, so the same spec gives the same files.
+ * request the page makes is refused). Each figure is drawn once, the way
+ * Plotly.toImage draws it, at the spec's own width and height, with Math.random
+ * seeded afresh for every figure; the SVG and the PNG (that SVG rasterised at a
+ * fixed scale) both come from that one drawing, so the same spec gives the same
+ * files (byte for byte the files two separate toImage calls give).
  *
  * This is the only module of lib/figures that does I/O; the builders stay pure.
  */
@@ -136,6 +138,9 @@ function sizeOf(spec: FigureSpec): { width: number; height: number } {
   return { width: typeof w === 'number' ? w : 900, height: typeof h === 'number' ? h : 550 };
 }
 
+/** Pages (renderers) that draw figures at the same time. */
+const PAGES = Math.max(1, Number(process.env.DV_FIGURE_PAGES) || 1);
+
 /** Installed in the page before plotly: a seeded Math.random that each figure resets. */
 const SEED_SCRIPT = `
 (function () {
@@ -150,6 +155,70 @@ const SEED_SCRIPT = `
   };
 })();
 `;
+
+interface PageRenderArgs {
+  spec: FigureSpec;
+  width: number;
+  height: number;
+  scale: number;
+  wantSvg: boolean;
+  wantPng: boolean;
+}
+interface PageRenderResult {
+  svg?: string;
+  png?: string;
+  svgMs: number;
+}
+
+/**
+ * Runs in the page: draws the figure once, exactly as Plotly.toImage does
+ * (off-screen div, staticPlot, colorbar redraw, Snapshot.toSVG), and derives
+ * both outputs from that one drawing: the SVG text, and the PNG by drawing
+ * that SVG on a canvas at the given scale (what toImage does for 'png').
+ */
+type PageEl = { style: Record<string, string> };
+const RENDER_IN_PAGE = async ({ spec, width, height, scale, wantSvg, wantPng }: PageRenderArgs): Promise<PageRenderResult> => {
+  type Snap = {
+    getRedrawFunc: (gd: unknown) => () => void;
+    getDelay: (fl: unknown) => number;
+    toSVG: (gd: unknown, format: string, scale: number) => string;
+    svgToImg: (o: unknown) => Promise<string>;
+  };
+  const w = globalThis as unknown as {
+    Plotly: { newPlot: (gd: unknown, d: unknown, l: unknown, c: unknown) => Promise<unknown>; purge: (gd: unknown) => void; Snapshot: Snap };
+    __dvResetRandom: () => void;
+    document: { createElement: (t: string) => PageEl; body: { appendChild: (e: PageEl) => void; removeChild: (e: PageEl) => void } };
+  };
+  const t0 = performance.now();
+  w.__dvResetRandom();
+  const S = w.Plotly.Snapshot;
+  const gd = w.document.createElement('div') as PageEl & { _fullLayout: { width: number; height: number } };
+  gd.style.position = 'absolute';
+  gd.style.left = '-5000px';
+  w.document.body.appendChild(gd);
+  const layout = { ...spec.layout, width, height };
+  const config = { staticPlot: true, _exportedPlot: true, setBackground: false };
+  await w.Plotly.newPlot(gd, spec.data, layout, config);
+  S.getRedrawFunc(gd)();
+  await new Promise((res) => setTimeout(res, S.getDelay(gd._fullLayout)));
+  const fw = gd._fullLayout.width;
+  const fh = gd._fullLayout.height;
+  // toImage passes scale 1 for 'svg': width/height stay, a viewBox is added.
+  const svgText = S.toSVG(gd, wantSvg ? 'svg' : 'png', 1);
+  w.Plotly.purge(gd);
+  w.document.body.removeChild(gd);
+  const t2 = performance.now();
+  const out: PageRenderResult = { svgMs: t2 - t0 };
+  if (wantSvg) out.svg = svgText;
+  if (wantPng) {
+    // The 'png' drawing of toImage is the same SVG without that viewBox.
+    const pngSvg = wantSvg ? svgText.replace(/ viewBox="0 0 [0-9.]+ [0-9.]+"/, '') : svgText;
+    const canvas = w.document.createElement('canvas');
+    const url = await S.svgToImg({ format: 'png', width: fw, height: fh, scale, canvas, svg: pngSvg, promise: true });
+    out.png = url.slice(url.indexOf(',') + 1);
+  }
+  return out;
+};
 
 /**
  * Renders every figure in one browser session and returns the images in
@@ -171,51 +240,71 @@ export async function renderFigures(figures: readonly NamedFigure[], options: Re
   try {
     // Nothing from the network: every request is refused (plotly comes from node_modules below).
     await context.route('**/*', (route) => route.abort());
-    const page = context.pages()[0] ?? (await context.newPage());
-    await page.setContent('<!DOCTYPE html><html><head><meta charset="utf-8"></head><body></body></html>');
-    await page.addScriptTag({ content: SEED_SCRIPT });
-    await page.addScriptTag({ path: plotlyBundlePath() });
-    const plotlyVersion = await page.evaluate(() => (globalThis as unknown as { Plotly: { version: string } }).Plotly.version);
+    const nPages = Math.max(1, Math.min(PAGES, figures.length));
+    const first = context.pages()[0] ?? (await context.newPage());
+    const pages = [first];
+    while (pages.length < nPages) pages.push(await context.newPage());
+    const warmSpec = JSON.parse(JSON.stringify(figures[0].spec)) as FigureSpec;
+    const warmSize = sizeOf(figures[0].spec);
+    const wantSvg = formats.includes('svg');
+    const wantPng = formats.includes('png');
+    await Promise.all(
+      pages.map(async (page) => {
+        await page.setContent('<!DOCTYPE html><html><head><meta charset="utf-8"></head><body></body></html>');
+        await page.addScriptTag({ content: SEED_SCRIPT });
+        await page.addScriptTag({ path: plotlyBundlePath() });
+        // Warm-up: plotly's first drawing in a page differs in small ways (attribute
+        // order) from later ones, so one throw-away drawing makes every figure's
+        // output independent of its place in the list (and of the page it is drawn
+        // in). A second one through the real path warms the JIT and the PNG encoder.
+        await page.evaluate(async (spec) => {
+          const w = globalThis as unknown as { Plotly: { toImage: (fig: unknown, opts: unknown) => Promise<string> } };
+          await w.Plotly.toImage({ data: spec.data, layout: spec.layout }, { format: 'svg', width: 400, height: 300 });
+        }, warmSpec);
+        await page.evaluate(RENDER_IN_PAGE, { spec: warmSpec, ...warmSize, scale, wantSvg, wantPng });
+      }),
+    );
+    const plotlyVersion = await first.evaluate(() => (globalThis as unknown as { Plotly: { version: string } }).Plotly.version);
     const browserVersion = context.browser()?.version() ?? 'chromium';
-    // Warm-up: plotly's first drawing in a page differs in small ways (attribute
-    // order) from later ones, so one throw-away drawing makes every figure's
-    // output independent of its place in the list. It also warms the JIT.
-    await page.evaluate(async (spec) => {
-      const w = globalThis as unknown as { Plotly: { toImage: (fig: unknown, opts: unknown) => Promise<string> } };
-      await w.Plotly.toImage({ data: spec.data, layout: spec.layout }, { format: 'svg', width: 400, height: 300 });
-    }, JSON.parse(JSON.stringify(figures[0].spec)));
     const startupMs = performance.now() - t0;
 
+    // Figures are drawn in several pages at once (each page its own renderer);
+    // results are handed on (onRendered, onProgress) in list order.
     const out: RenderedFigure[] = [];
-    for (let k = 0; k < figures.length; k++) {
-      const { name, spec } = figures[k];
-      const { width, height } = sizeOf(spec);
-      const started = performance.now();
-      const r: RenderedFigure = { name, width, height, ms: 0, svgMs: null, pngMs: null };
-      for (const format of formats) {
-        const t = performance.now();
-        const url = await page.evaluate(
-          async ({ spec, format, width, height, scale }) => {
-            const w = globalThis as unknown as { Plotly: { toImage: (fig: unknown, opts: unknown) => Promise<string> }; __dvResetRandom: () => void };
-            w.__dvResetRandom();
-            return await w.Plotly.toImage({ data: spec.data, layout: spec.layout, config: { staticPlot: true } }, { format, width, height, scale: format === 'png' ? scale : 1 });
-          },
-          { spec: JSON.parse(JSON.stringify(spec)), format, width, height, scale },
-        );
-        if (format === 'svg') {
-          const prefix = 'data:image/svg+xml,';
-          r.svg = url.startsWith(prefix) ? decodeURIComponent(url.slice(prefix.length)) : url;
-          r.svgMs = performance.now() - t;
-        } else {
-          r.png = Buffer.from(url.slice(url.indexOf(',') + 1), 'base64');
-          r.pngMs = performance.now() - t;
-        }
+    const done: (RenderedFigure | undefined)[] = new Array(figures.length);
+    let next = 0;
+    let emitted = 0;
+    const emit = () => {
+      while (emitted < figures.length && done[emitted]) {
+        const r = done[emitted]!;
+        out.push(r);
+        emitted++;
+        const files = options.onRendered?.(r) ?? [];
+        options.onProgress?.({ name: r.name, index: emitted, total: figures.length, ms: r.ms, files });
       }
-      r.ms = performance.now() - started;
-      out.push(r);
-      const files = options.onRendered?.(r) ?? [];
-      options.onProgress?.({ name, index: k + 1, total: figures.length, ms: r.ms, files });
-    }
+    };
+    const worker = async (page: (typeof pages)[number]) => {
+      while (next < figures.length) {
+        const k = next++;
+        const { name, spec } = figures[k];
+        const { width, height } = sizeOf(spec);
+        const started = performance.now();
+        const r: RenderedFigure = { name, width, height, ms: 0, svgMs: null, pngMs: null };
+        const res = await page.evaluate(RENDER_IN_PAGE, { spec: JSON.parse(JSON.stringify(spec)) as FigureSpec, width, height, scale, wantSvg, wantPng });
+        if (wantSvg) {
+          r.svg = res.svg!;
+          r.svgMs = res.svgMs;
+        }
+        if (wantPng) {
+          r.png = Buffer.from(res.png!, 'base64');
+          r.pngMs = performance.now() - started - (wantSvg ? res.svgMs : 0);
+        }
+        r.ms = performance.now() - started;
+        done[k] = r;
+        emit();
+      }
+    };
+    await Promise.all(pages.map(worker));
     return { figures: out, startupMs, totalMs: performance.now() - t0, browserVersion, plotlyVersion };
   } finally {
     await context.close().catch(() => undefined);
