@@ -2,13 +2,20 @@
  * `npm start`: opens the notebooks in Jupyter (JupyterLab when installed,
  * else the classic Notebook) with this project's TypeScript kernel.
  *
- *   npm start -- [--data DIR] [--lang nl|en] [-- JUPYTER ARGS...]
+ *   npm start -- [--data DIR] [--lang nl|en] [--static-figures] [-- JUPYTER ARGS...]
  *
  * Builds dist/ (what the notebooks import), registers the tslab kernel in
  * .jupyter-env/ (never in your global Jupyter configuration), and starts
  * Jupyter in notebooks/ with that kernel as the default; --data and --lang
  * reach the notebooks as DV_DATA_DIR and DV_LANG. Arguments after a second
  * `--` go to Jupyter unchanged (e.g. `-- --no-browser --ip 0.0.0.0`).
+ *
+ * Figures are interactive (plotly.js in the page). show() would also render
+ * a static SVG of each for viewers without JavaScript, but it starts
+ * Chromium for every figure (about 6 s each: a minute for notebook 04), and a
+ * live notebook does not need it; so npm start switches that off (the kernel
+ * gets a CHROMIUM_PATH that does not exist). --static-figures keeps it.
+ * `npm run reproduce` writes executed notebooks with the static images.
  *
  * Without a Jupyter front end it says what to install, and how to open the
  * notebooks in VS Code with the project kernel instead.
@@ -17,14 +24,16 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
 import { findJupyter, JUPYTER_APP_APT_PACKAGES, JUPYTER_INSTALL_HINT, jupyterDirs, jupyterEnv, KERNEL_NAME, registerKernel } from '../lib/notebooks/jupyter';
+import { NO_CHROMIUM_IN_KERNEL } from '../lib/notebooks/staticFigures';
 import { runCli, UserInputError } from '../lib/util/errors';
 
 const ROOT = path.resolve(__dirname, '..');
-const USAGE = 'usage: npm start -- [--data DIR] [--lang nl|en] [-- JUPYTER ARGS...]';
+const USAGE = 'usage: npm start -- [--data DIR] [--lang nl|en] [--static-figures] [-- JUPYTER ARGS...]';
 
-function parseArgs(argv: string[]): { dataDir: string | null; lang: 'nl' | 'en' | null; jupyterArgs: string[] } {
+function parseArgs(argv: string[]): { dataDir: string | null; lang: 'nl' | 'en' | null; staticFigures: boolean; jupyterArgs: string[] } {
   let dataDir: string | null = null;
   let lang: 'nl' | 'en' | null = null;
+  let staticFigures = false;
   const split = argv.indexOf('--');
   const own = split >= 0 ? argv.slice(0, split) : argv;
   const jupyterArgs = split >= 0 ? argv.slice(split + 1) : [];
@@ -40,13 +49,14 @@ function parseArgs(argv: string[]): { dataDir: string | null; lang: 'nl' | 'en' 
       const v = value('--lang');
       if (v !== 'nl' && v !== 'en') throw new UserInputError(`--lang: expected "nl" or "en", found ${JSON.stringify(v)}`);
       lang = v;
-    } else if (a === '--help' || a === '-h') {
+    } else if (a === '--static-figures') staticFigures = true;
+    else if (a === '--help' || a === '-h') {
       console.log(USAGE);
       process.exit(0);
     } else throw new UserInputError(`unknown option ${JSON.stringify(a)}; ${USAGE}`);
   }
   if (dataDir && !(fs.existsSync(dataDir) && fs.statSync(dataDir).isDirectory())) throw new UserInputError(`--data: ${dataDir} is not a folder.`);
-  return { dataDir, lang, jupyterArgs };
+  return { dataDir, lang, staticFigures, jupyterArgs };
 }
 
 /** What to do without a Jupyter front end: install one, or use VS Code with the project kernel. */
@@ -69,7 +79,7 @@ function noFrontEnd(headless: boolean): string {
 }
 
 runCli(async () => {
-  const { dataDir, lang, jupyterArgs } = parseArgs(process.argv.slice(2));
+  const { dataDir, lang, staticFigures, jupyterArgs } = parseArgs(process.argv.slice(2));
   // The kernel can be registered without Jupyter, so VS Code users get it too.
   const kernelDir = registerKernel(ROOT);
   const jupyter = findJupyter();
@@ -85,10 +95,14 @@ runCli(async () => {
   const env = jupyterEnv(ROOT, {
     ...(dataDir ? { DV_DATA_DIR: dataDir } : {}),
     ...(lang ? { DV_LANG: lang } : {}),
+    ...(staticFigures ? {} : { CHROMIUM_PATH: NO_CHROMIUM_IN_KERNEL }),
   });
-  const args = [app, `--notebook-dir=${path.join(ROOT, 'notebooks')}`, `--MappingKernelManager.default_kernel_name=${KERNEL_NAME}`, ...jupyterArgs];
+  // Jupyter refuses to run as root (containers often are) unless told to
+  const asRoot = process.getuid?.() === 0 && !jupyterArgs.includes('--allow-root') ? ['--allow-root'] : [];
+  const args = [app, `--notebook-dir=${path.join(ROOT, 'notebooks')}`, `--MappingKernelManager.default_kernel_name=${KERNEL_NAME}`, ...asRoot, ...jupyterArgs];
   console.log(`Kernel: ${KERNEL_NAME} (TypeScript) in ${path.relative(process.cwd(), kernelDir) || kernelDir}`);
   console.log(`Data: ${dataDir ?? 'the shipped default data (data/)'}; labels: ${lang ?? 'nl'}`);
+  console.log(`Figures: interactive${staticFigures ? ', with static images (slow: Chromium per figure)' : ' (no static images in the kernel; --static-figures adds them, npm run reproduce writes them)'}`);
   console.log(`Starting: jupyter ${args.join(' ')}   (stop with Ctrl-C)\n`);
   const [command, ...prefix] = jupyter.jupyter;
   const child = spawn(command, [...prefix, ...args], { cwd: ROOT, env, stdio: 'inherit' });

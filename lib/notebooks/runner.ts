@@ -304,22 +304,30 @@ export async function runNotebooks(options: RunNotebooksOptions = {}): Promise<N
   const results: Array<NotebookResult | undefined> = new Array(notebooks.length);
   let next = 0;
   let reported = 0;
+  /** A failure was reported (in order): report nothing more. */
   let stopped = false;
-  const report = () => {
-    while (reported < notebooks.length && results[reported]) {
-      const r = results[reported]!;
-      options.onDone?.(r, reported, notebooks.length);
-      reported++;
-      if (!r.ok && !options.keepGoing) {
-        stopped = true;
-        return;
-      }
-      if (reported < notebooks.length && results[reported] === undefined) options.onStart?.(notebooks[reported], reported, notebooks.length);
+  /** A failure happened (maybe before an earlier notebook finished): start nothing new. */
+  let stopping = false;
+  const announced = new Set<number>();
+  const announce = (k: number) => {
+    if (k < notebooks.length && !announced.has(k)) {
+      announced.add(k);
+      options.onStart?.(notebooks[k], k, notebooks.length);
     }
   };
-  if (notebooks.length > 0) options.onStart?.(notebooks[0], 0, notebooks.length);
+  const report = () => {
+    while (!stopped && reported < notebooks.length && results[reported]) {
+      const r = results[reported]!;
+      announce(reported);
+      options.onDone?.(r, reported, notebooks.length);
+      reported++;
+      if (!r.ok && !options.keepGoing) stopped = true;
+      else announce(reported);
+    }
+  };
+  announce(0);
   const worker = async () => {
-    while (!stopped && next < notebooks.length) {
+    while (!stopped && !stopping && next < notebooks.length) {
       const k = next++;
       const nb = notebooks[k];
       const missing = notebookRequires(nb).filter((f) => !fs.existsSync(path.join(env.DV_DATA_DIR, f)));
@@ -335,8 +343,8 @@ export async function runNotebooks(options: RunNotebooksOptions = {}): Promise<N
         jupyter,
         root,
       });
-      if (!results[k]!.ok && !options.keepGoing) stopped = true;
       report();
+      if (!results[k]!.ok && !options.keepGoing) stopping = true;
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));

@@ -7,8 +7,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findJupyter, jupyterDirs, jupyterEnv, kernelSpec, KERNEL_NAME, PROJECT_ROOT, registerKernel } from '../../lib/notebooks/jupyter';
-import { cellErrorText, executeNotebook, formatFailure, listNotebooks, normaliseNotebook, notebookText, type NotebookCell, type NotebookJson } from '../../lib/notebooks/runner';
+import { findJupyter, jupyterDirs, jupyterEnv, kernelSpec, KERNEL_NAME, PROJECT_ROOT, registerKernel, requireJupyter } from '../../lib/notebooks/jupyter';
+import { cellErrorText, executeNotebook, formatFailure, listNotebooks, normaliseNotebook, notebookRequires, notebookText, runNotebooks, type NotebookCell, type NotebookJson } from '../../lib/notebooks/runner';
 import { findFigureOutputs, NO_CHROMIUM_IN_KERNEL } from '../../lib/notebooks/staticFigures';
 import { figureHtml } from '../../lib/figures/notebook';
 import { UserInputError } from '../../lib/util/errors';
@@ -42,6 +42,25 @@ describe.skipIf(!jupyter)('a failing notebook stops with notebook, cell number a
     expect(r.failure).toMatchObject({ cell: 2, of: 2, kind: 'error' });
     expect(r.failure!.message).toBe("1:7 - Type 'string' is not assignable to type 'number'.");
   }, 120_000);
+});
+
+describe('notebooks that need a data file the folder lacks', () => {
+  it('are skipped, not run, and say which file they need', async () => {
+    const file = path.join(FIXTURES, 'requires-missing-file.ipynb');
+    expect(notebookRequires(file)).toEqual(['no-such-file.csv']);
+    const lines: string[] = [];
+    // no kernel is started for a skipped notebook, so a stand-in Jupyter will do
+    const results = await runNotebooks({
+      notebooks: [file],
+      outDir: null,
+      jupyter: { jupyter: ['jupyter'], python: 'python3', nbconvert: 'none', apps: { notebook: false, lab: false } },
+      onStart: (nb) => lines.push(`start ${path.basename(nb)}`),
+      onDone: (r) => lines.push(`done ${r.skipped}`),
+    });
+    expect(results).toHaveLength(1);
+    expect(results[0]).toMatchObject({ ok: true, skipped: 'needs no-such-file.csv in the data folder', failure: null });
+    expect(lines).toEqual(['start requires-missing-file.ipynb', 'done needs no-such-file.csv in the data folder']);
+  });
 });
 
 describe('cellErrorText', () => {
@@ -144,6 +163,12 @@ describe('the project kernel', () => {
     expect([env.JUPYTER_PATH, env.JUPYTER_CONFIG_DIR, env.JUPYTER_DATA_DIR, env.JUPYTER_RUNTIME_DIR]).toEqual([d.path, d.config, d.data, d.runtime]);
     for (const p of [d.path, d.config, d.data, d.runtime]) expect(p.startsWith(path.join(PROJECT_ROOT, '.jupyter-env'))).toBe(true);
     expect(env.DV_LANG).toBe('en');
+  });
+
+  it('without Jupyter, says exactly what to install', () => {
+    expect(findJupyter({ pythons: ['/nonexistent/python3'] })).toBeNull();
+    expect(() => requireJupyter({ pythons: ['/nonexistent/python3'] })).toThrow(UserInputError);
+    expect(() => requireJupyter({ pythons: ['/nonexistent/python3'] })).toThrow('sudo apt-get update && sudo apt-get install -y jupyter-nbconvert python3-nbclient jupyter-client python3-ipykernel');
   });
 
   it('says how to install tslab when node_modules lacks it', () => {
