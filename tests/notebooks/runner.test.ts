@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { findJupyter, jupyterDirs, jupyterEnv, kernelSpec, KERNEL_NAME, PROJECT_ROOT, registerKernel, requireJupyter } from '../../lib/notebooks/jupyter';
 import { cellErrorText, executeNotebook, formatFailure, listNotebooks, normaliseNotebook, notebookRequires, notebookText, runNotebooks, type NotebookCell, type NotebookJson } from '../../lib/notebooks/runner';
 import { findFigureOutputs, NO_CHROMIUM_IN_KERNEL } from '../../lib/notebooks/staticFigures';
@@ -18,6 +18,12 @@ const jupyter = findJupyter();
 if (!jupyter) console.warn('\nSKIPPING the runner tests that execute notebooks: Jupyter is not installed (see tests/notebooks/notebooks.test.ts).\n');
 
 describe.skipIf(!jupyter)('a failing notebook stops with notebook, cell number and error text', () => {
+  // A fresh clone has no project kernel yet: register it here rather than
+  // relying on another test file having run first.
+  beforeAll(() => {
+    registerKernel();
+  });
+
   it('a thrown error: cell 3 of 4, the message, no stack trace, the cells after it not run', async () => {
     const file = path.join(FIXTURES, 'failing-throw.ipynb');
     const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dv-runner-')), 'out.ipynb');
