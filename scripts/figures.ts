@@ -14,6 +14,7 @@ import { loadStudyData } from '../lib/data/loadStudyData';
 import { reportFigures } from '../lib/figures/reportFigures';
 import { exportFigures } from '../lib/figures/export';
 import { runCli, UserInputError } from '../lib/util/errors';
+import { parseLang, parseOptions } from '../lib/util/cliOptions';
 
 const ROOT = path.resolve(__dirname, '..');
 const DEFAULT_DATA = path.join(ROOT, 'data');
@@ -21,27 +22,10 @@ const DEFAULT_OUT = path.join(ROOT, 'out', 'figures');
 const USAGE = 'usage: npm run figures -- [--data DIR] [--lang nl|en] [--out DIR]';
 
 function parseArgs(argv: string[]): { dataDir: string; lang: 'nl' | 'en'; outDir: string } {
-  let dataDir = DEFAULT_DATA;
-  let outDir = DEFAULT_OUT;
-  let lang: 'nl' | 'en' = 'nl';
-  for (let k = 0; k < argv.length; k++) {
-    const a = argv[k];
-    const value = (name: string) => {
-      const v = a === name ? argv[++k] : a.slice(name.length + 1);
-      if (v === undefined || v === '') throw new UserInputError(`${name} needs a value; ${USAGE}`);
-      return v;
-    };
-    if (a === '--data' || a.startsWith('--data=')) dataDir = path.resolve(value('--data'));
-    else if (a === '--out' || a.startsWith('--out=')) outDir = path.resolve(value('--out'));
-    else if (a === '--lang' || a.startsWith('--lang=')) {
-      const v = value('--lang');
-      if (v !== 'nl' && v !== 'en') throw new UserInputError(`--lang: expected "nl" or "en", found ${JSON.stringify(v)}`);
-      lang = v;
-    } else if (a === '--help' || a === '-h') {
-      console.log(USAGE);
-      process.exit(0);
-    } else throw new UserInputError(`unknown option ${JSON.stringify(a)}; ${USAGE}`);
-  }
+  const o = parseOptions(argv, { '--data': 'value', '--out': 'value', '--lang': 'value' }, USAGE);
+  const dataDir = o.has('--data') ? path.resolve(o.get('--data') as string) : DEFAULT_DATA;
+  const outDir = o.has('--out') ? path.resolve(o.get('--out') as string) : DEFAULT_OUT;
+  const lang = o.has('--lang') ? parseLang(o.get('--lang') as string) : 'nl';
   if (!fs.existsSync(dataDir) || !fs.statSync(dataDir).isDirectory()) {
     throw new UserInputError(`--data: ${dataDir} is not a folder. Give a folder holding survey.csv (and optionally networks.csv, instrument.json).`);
   }

@@ -20,6 +20,7 @@ import { DEFAULT_MIN_COMPLETE } from '../lib/analysis/privacy';
 import { buildReport } from '../lib/report/buildReport';
 import { collectColophon } from '../lib/report/colophon';
 import { runCli, UserInputError } from '../lib/util/errors';
+import { parseLang, parseOptions } from '../lib/util/cliOptions';
 
 const ROOT = path.resolve(__dirname, '..');
 const DEFAULT_DATA = path.join(ROOT, 'data');
@@ -35,33 +36,20 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
+  const o = parseOptions(argv, { '--data': 'value', '--out': 'value', '--lang': 'value', '--min-complete': 'value', '--privacy': 'value' }, USAGE);
   const a: Args = { dataDir: DEFAULT_DATA, lang: 'nl', out: DEFAULT_OUT, minComplete: DEFAULT_MIN_COMPLETE, action: 'warn' };
-  for (let k = 0; k < argv.length; k++) {
-    const arg = argv[k];
-    const value = (name: string) => {
-      const v = arg === name ? argv[++k] : arg.slice(name.length + 1);
-      if (v === undefined || v === '') throw new UserInputError(`${name} needs a value; ${USAGE}`);
-      return v;
-    };
-    const is = (name: string) => arg === name || arg.startsWith(`${name}=`);
-    if (is('--data')) a.dataDir = path.resolve(value('--data'));
-    else if (is('--out')) a.out = path.resolve(value('--out'));
-    else if (is('--lang')) {
-      const v = value('--lang');
-      if (v !== 'nl' && v !== 'en') throw new UserInputError(`--lang: expected "nl" or "en", found ${JSON.stringify(v)}`);
-      a.lang = v;
-    } else if (is('--min-complete')) {
-      const v = value('--min-complete');
-      if (!/^\d+$/.test(v) || Number(v) < 1) throw new UserInputError(`--min-complete: expected a whole number of at least 1, found ${JSON.stringify(v)}`);
-      a.minComplete = Number(v);
-    } else if (is('--privacy')) {
-      const v = value('--privacy');
-      if (v !== 'warn' && v !== 'suppress') throw new UserInputError(`--privacy: expected "warn" or "suppress", found ${JSON.stringify(v)}`);
-      a.action = v;
-    } else if (arg === '--help' || arg === '-h') {
-      console.log(USAGE);
-      process.exit(0);
-    } else throw new UserInputError(`unknown option ${JSON.stringify(arg)}; ${USAGE}`);
+  if (o.has('--data')) a.dataDir = path.resolve(o.get('--data') as string);
+  if (o.has('--out')) a.out = path.resolve(o.get('--out') as string);
+  if (o.has('--lang')) a.lang = parseLang(o.get('--lang') as string);
+  if (o.has('--min-complete')) {
+    const v = o.get('--min-complete') as string;
+    if (!/^\d+$/.test(v) || Number(v) < 1) throw new UserInputError(`--min-complete: expected a whole number of at least 1, found ${JSON.stringify(v)}`);
+    a.minComplete = Number(v);
+  }
+  if (o.has('--privacy')) {
+    const v = o.get('--privacy') as string;
+    if (v !== 'warn' && v !== 'suppress') throw new UserInputError(`--privacy: expected "warn" or "suppress", found ${JSON.stringify(v)}`);
+    a.action = v;
   }
   if (!fs.existsSync(a.dataDir) || !fs.statSync(a.dataDir).isDirectory()) {
     throw new UserInputError(`--data: ${a.dataDir} is not a folder. Give a folder holding survey.csv (and optionally networks.csv, instrument.json).`);

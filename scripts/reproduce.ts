@@ -33,30 +33,15 @@ import { findJupyter, JUPYTER_INSTALL_HINT, jupyterDirs } from '../lib/notebooks
 import { formatFailure, listNotebooks, runNotebooks } from '../lib/notebooks/runner';
 import { addStaticFiguresToFiles } from '../lib/notebooks/staticFigures';
 import { runCli, UserInputError } from '../lib/util/errors';
+import { parseLang, parseOptions } from '../lib/util/cliOptions';
 
 const ROOT = path.resolve(__dirname, '..');
 const USAGE = 'usage: npm run reproduce -- [--data DIR] [--lang nl|en]';
 
 function parseArgs(argv: string[]): { dataDir: string; lang: 'nl' | 'en' } {
-  let dataDir = DEFAULT_DATA_DIR;
-  let lang: 'nl' | 'en' = 'nl';
-  for (let k = 0; k < argv.length; k++) {
-    const a = argv[k];
-    const value = (name: string) => {
-      const v = a === name ? argv[++k] : a.slice(name.length + 1);
-      if (v === undefined || v === '') throw new UserInputError(`${name} needs a value; ${USAGE}`);
-      return v;
-    };
-    if (a === '--data' || a.startsWith('--data=')) dataDir = path.resolve(value('--data'));
-    else if (a === '--lang' || a.startsWith('--lang=')) {
-      const v = value('--lang');
-      if (v !== 'nl' && v !== 'en') throw new UserInputError(`--lang: expected "nl" or "en", found ${JSON.stringify(v)}`);
-      lang = v;
-    } else if (a === '--help' || a === '-h') {
-      console.log(USAGE);
-      process.exit(0);
-    } else throw new UserInputError(`unknown option ${JSON.stringify(a)}; ${USAGE}`);
-  }
+  const o = parseOptions(argv, { '--data': 'value', '--lang': 'value' }, USAGE);
+  const dataDir = o.has('--data') ? path.resolve(o.get('--data') as string) : DEFAULT_DATA_DIR;
+  const lang = o.has('--lang') ? parseLang(o.get('--lang') as string) : 'nl';
   if (!fs.existsSync(dataDir) || !fs.statSync(dataDir).isDirectory()) {
     throw new UserInputError(`--data: ${dataDir} is not a folder. Give a folder holding survey.csv (and optionally networks.csv, pilot.csv, instrument.json).`);
   }

@@ -26,35 +26,19 @@ import { spawn, spawnSync } from 'node:child_process';
 import { findJupyter, JUPYTER_APP_APT_PACKAGES, JUPYTER_INSTALL_HINT, jupyterDirs, jupyterEnv, KERNEL_NAME, registerKernel } from '../lib/notebooks/jupyter';
 import { NO_CHROMIUM_IN_KERNEL } from '../lib/notebooks/staticFigures';
 import { runCli, UserInputError } from '../lib/util/errors';
+import { parseLang, parseOptions } from '../lib/util/cliOptions';
 
 const ROOT = path.resolve(__dirname, '..');
 const USAGE = 'usage: npm start -- [--data DIR] [--lang nl|en] [--static-figures] [-- JUPYTER ARGS...]';
 
 function parseArgs(argv: string[]): { dataDir: string | null; lang: 'nl' | 'en' | null; staticFigures: boolean; jupyterArgs: string[] } {
-  let dataDir: string | null = null;
-  let lang: 'nl' | 'en' | null = null;
-  let staticFigures = false;
   const split = argv.indexOf('--');
   const own = split >= 0 ? argv.slice(0, split) : argv;
   const jupyterArgs = split >= 0 ? argv.slice(split + 1) : [];
-  for (let k = 0; k < own.length; k++) {
-    const a = own[k];
-    const value = (name: string) => {
-      const v = a === name ? own[++k] : a.slice(name.length + 1);
-      if (v === undefined || v === '') throw new UserInputError(`${name} needs a value; ${USAGE}`);
-      return v;
-    };
-    if (a === '--data' || a.startsWith('--data=')) dataDir = path.resolve(value('--data'));
-    else if (a === '--lang' || a.startsWith('--lang=')) {
-      const v = value('--lang');
-      if (v !== 'nl' && v !== 'en') throw new UserInputError(`--lang: expected "nl" or "en", found ${JSON.stringify(v)}`);
-      lang = v;
-    } else if (a === '--static-figures') staticFigures = true;
-    else if (a === '--help' || a === '-h') {
-      console.log(USAGE);
-      process.exit(0);
-    } else throw new UserInputError(`unknown option ${JSON.stringify(a)}; ${USAGE}`);
-  }
+  const o = parseOptions(own, { '--data': 'value', '--lang': 'value', '--static-figures': 'flag' }, USAGE);
+  const dataDir = o.has('--data') ? path.resolve(o.get('--data') as string) : null;
+  const lang = o.has('--lang') ? parseLang(o.get('--lang') as string) : null;
+  const staticFigures = o.has('--static-figures');
   if (dataDir && !(fs.existsSync(dataDir) && fs.statSync(dataDir).isDirectory())) throw new UserInputError(`--data: ${dataDir} is not a folder.`);
   return { dataDir, lang, staticFigures, jupyterArgs };
 }
