@@ -54,7 +54,7 @@ const whole = (v: unknown): number | null => (typeof v === 'number' && Number.is
 /**
  * @example
  *   const table = networkTable(survey.table.objects(), instrument, { networks: networks.table.objects() });
- *   table.find((r) => r.network === 'Notos')!.means.trust; // e.g. 4.45
+ *   table.find((r) => r.network === 'Notos')!.means.trust; // e.g. 4.75 (synthetic default data)
  */
 export function networkTable(rows: readonly SurveyRow[], instrument: Instrument, options: NetworkTableOptions = {}): NetworkTableRow[] {
   if (!Array.isArray(rows) || rows.length === 0) {
