@@ -1,18 +1,22 @@
 /**
  * The yardstick for the notebook runner: how long Jupyter takes to execute
  * the same number of EMPTY tslab notebooks (kernel start, nbconvert, nothing
- * else), through the same runner. `npm run reproduce`'s notebook step is
- * measured against it (goal: within twice that time).
+ * else), through the same runner and with the same number at a time as
+ * `npm run reproduce`. `npm run bench` measures reproduce against it (goal:
+ * the whole run within twice that time).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { jupyterDirs, PROJECT_ROOT, registerKernel, requireJupyter } from './jupyter';
-import { executeNotebook, notebookText, type NotebookJson } from './runner';
+import { jupyterDirs, PROJECT_ROOT, requireJupyter } from './jupyter';
+import { defaultConcurrency, notebookText, runNotebooks, type NotebookJson } from './runner';
 
 export interface EmptyNotebookBench {
   count: number;
-  /** Wall time per empty notebook, in run order. */
+  /** Notebooks executed at the same time (as reproduce). */
+  concurrency: number;
+  /** Wall time of each empty notebook (kernel start to end), in notebook order. */
   ms: number[];
+  /** Wall time of the whole batch. */
   totalMs: number;
 }
 
@@ -26,20 +30,28 @@ export function emptyNotebook(): NotebookJson {
   };
 }
 
-/** Executes `count` empty tslab notebooks one after the other (in .jupyter-env/bench/). */
-export async function benchEmptyNotebooks(count: number, root = PROJECT_ROOT): Promise<EmptyNotebookBench> {
+/**
+ * Executes `count` empty tslab notebooks (written to .jupyter-env/bench/)
+ * through `runNotebooks`, `concurrency` at a time (default: what reproduce
+ * uses, `defaultConcurrency()`).
+ */
+export async function benchEmptyNotebooks(count: number, options: { concurrency?: number; root?: string } = {}): Promise<EmptyNotebookBench> {
+  const root = options.root ?? PROJECT_ROOT;
+  const concurrency = options.concurrency ?? defaultConcurrency();
   const jupyter = requireJupyter();
-  registerKernel(root);
   const dir = path.join(jupyterDirs(root).base, 'bench');
+  fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, 'empty.ipynb');
-  fs.writeFileSync(file, notebookText(emptyNotebook()));
-  const ms: number[] = [];
+  const text = notebookText(emptyNotebook());
+  const files = Array.from({ length: count }, (_, k) => {
+    const file = path.join(dir, `${String(k + 1).padStart(2, '0')}-empty.ipynb`);
+    fs.writeFileSync(file, text);
+    return file;
+  });
   const started = Date.now();
-  for (let k = 0; k < count; k++) {
-    const r = await executeNotebook(file, { outFile: null, jupyter, root });
-    if (!r.ok) throw new Error(`empty notebook failed: ${r.failure?.message}`);
-    ms.push(r.ms);
-  }
-  return { count, ms, totalMs: Date.now() - started };
+  const results = await runNotebooks({ notebooks: files, outDir: null, jupyter, root, concurrency });
+  const totalMs = Date.now() - started;
+  const failed = results.find((r) => !r.ok);
+  if (failed) throw new Error(`empty notebook failed: ${failed.failure?.message}`);
+  return { count, concurrency, ms: results.map((r) => r.ms), totalMs };
 }

@@ -1,0 +1,93 @@
+/**
+ * The reproduce benchmark of `npm run bench`: `npm run reproduce` end to end
+ * (in a child process, as a user runs it) with its time per step and per
+ * notebook, against the yardstick of the same number of EMPTY tslab
+ * notebooks executed by Jupyter through the same runner, as many at a time.
+ * Both run in the same bench run, on the same machine; the result is a ratio
+ * (goal of issue 5: the whole run within twice the empty notebooks' time).
+ */
+import { spawn } from 'node:child_process';
+import * as path from 'node:path';
+import { benchEmptyNotebooks } from '../../lib/notebooks/bench';
+import { findJupyter } from '../../lib/notebooks/jupyter';
+import { defaultConcurrency, listNotebooks } from '../../lib/notebooks/runner';
+
+export interface ReproduceBench {
+  notebooks: number;
+  concurrency: number;
+  emptyTotalMs: number;
+  emptyPerNotebookMs: number[];
+  reproduceTotalMs: number;
+  /** Step times as reproduce prints them (seconds, rounded to .1). */
+  steps: Record<string, number>;
+  /** Per notebook: name and seconds (as reproduce prints them). */
+  perNotebook: Array<{ name: string; s: number }>;
+  ratio: number;
+}
+
+/** Reads reproduce's progress lines: step times and the time of each notebook. */
+export function parseReproduceOutput(out: string): { steps: Record<string, number>; perNotebook: Array<{ name: string; s: number }> } {
+  const steps: Record<string, number> = {};
+  const perNotebook: Array<{ name: string; s: number }> = [];
+  const grab = (key: string, re: RegExp) => {
+    const m = re.exec(out);
+    if (m) steps[key] = Number(m[1]);
+  };
+  grab('build', /Built dist\/ \(npm run build\) in ([\d.]+) s/);
+  grab('static images', /static images for \d+ figures in ([\d.]+) s/);
+  grab('notebooks (with static images)', /wrote \d+ executed notebooks to .* in ([\d.]+) s/);
+  grab('figures', /wrote \d+ files \(SVG and PNG\) in ([\d.]+) s/);
+  grab('whole run', /Done in ([\d.]+) s/);
+  for (const m of out.matchAll(/\[\s*\d+\/\d+\]\s+(\S+)\s+([\d.]+) s\s+\d+ code cells/g)) perNotebook.push({ name: m[1], s: Number(m[2]) });
+  return { steps, perNotebook };
+}
+
+function runReproduce(root: string): Promise<{ ms: number; out: string; code: number | null }> {
+  return new Promise((resolve) => {
+    const started = Date.now();
+    const tsx = path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+    const child = spawn(process.execPath, [tsx, path.join(root, 'scripts', 'reproduce.ts')], { cwd: root, env: process.env });
+    let out = '';
+    child.stdout.on('data', (b: Buffer) => (out += b.toString('utf8')));
+    child.stderr.on('data', (b: Buffer) => (out += b.toString('utf8')));
+    child.on('close', (code) => resolve({ ms: Date.now() - started, out, code }));
+  });
+}
+
+const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+/** Runs both and prints the comparison; returns null (with a line saying why) when Jupyter is missing. */
+export async function benchReproduce(root: string): Promise<ReproduceBench | null> {
+  if (!findJupyter()) {
+    console.log('reproduce: not timed (Jupyter is not installed; see README, Prerequisites)');
+    return null;
+  }
+  const count = listNotebooks(path.join(root, 'notebooks')).length;
+  const concurrency = defaultConcurrency();
+  console.log(`\nreproduce: ${count} notebooks, ${concurrency} at a time; first ${count} empty tslab notebooks through the same runner, then npm run reproduce end to end`);
+  // One throw-away empty notebook first: the first kernel start after a build reads cold files.
+  await benchEmptyNotebooks(1, { root, concurrency: 1 });
+  const empty = await benchEmptyNotebooks(count, { root, concurrency });
+  console.log(`  ${count} empty notebooks: ${s(empty.totalMs)} (each ${s(Math.min(...empty.ms))}-${s(Math.max(...empty.ms))})`);
+  const run = await runReproduce(root);
+  if (run.code !== 0) {
+    console.log(`  npm run reproduce failed (exit ${run.code}); last lines:\n${run.out.trim().split('\n').slice(-8).join('\n')}`);
+    return null;
+  }
+  const { steps, perNotebook } = parseReproduceOutput(run.out);
+  const width = Math.max(...perNotebook.map((n) => n.name.length));
+  for (const n of perNotebook) console.log(`    ${n.name.padEnd(width)} ${n.s.toFixed(1).padStart(6)} s`);
+  for (const [k, v] of Object.entries(steps)) console.log(`  ${k}: ${v.toFixed(1)} s`);
+  const ratio = run.ms / empty.totalMs;
+  console.log(`  npm run reproduce end to end: ${s(run.ms)} = ${ratio.toFixed(2)}x the empty notebooks (goal <= 2x)`);
+  return {
+    notebooks: count,
+    concurrency,
+    emptyTotalMs: empty.totalMs,
+    emptyPerNotebookMs: empty.ms,
+    reproduceTotalMs: run.ms,
+    steps,
+    perNotebook,
+    ratio,
+  };
+}
