@@ -2,8 +2,11 @@
  * `npm run report`: the self-contained report, ONE HTML page that works
  * offline (plotly.js inlined, no CDN): every figure of the report interactive,
  * the network table with bands, the report's patterns checked on the data,
- * the privacy rule for small networks, and a colophon (git commit, versions,
- * sha256 of the data files, time). Synthetic data get a banner.
+ * the privacy rule for small networks, the interview strand when the data
+ * folder has interviews/interviews.qdpx (intercoder agreement, themes per
+ * network, joint display with the survey, quotes), and a colophon (git
+ * commit, versions, sha256 of the data files, time). Synthetic data get a
+ * banner.
  *
  *   npm run report -- [--data DIR] [--lang nl|en] [--out FILE]
  *                     [--min-complete N] [--privacy warn|suppress]
@@ -19,6 +22,7 @@ import { isSyntheticOrigin } from '../lib/data/synthetic';
 import { DEFAULT_MIN_COMPLETE } from '../lib/analysis/privacy';
 import { buildReport } from '../lib/report/buildReport';
 import { collectColophon } from '../lib/report/colophon';
+import { loadInterviews } from '../lib/qual/load';
 import { runCli, UserInputError } from '../lib/util/errors';
 import { parseLang, parseOptions } from '../lib/util/cliOptions';
 
@@ -52,7 +56,7 @@ function parseArgs(argv: string[]): Args {
     a.action = v;
   }
   if (!fs.existsSync(a.dataDir) || !fs.statSync(a.dataDir).isDirectory()) {
-    throw new UserInputError(`--data: ${a.dataDir} is not a folder. Give a folder holding survey.csv (and optionally networks.csv, instrument.json).`);
+    throw new UserInputError(`--data: ${a.dataDir} is not a folder. Give a folder holding survey.csv (and optionally networks.csv, instrument.json, interviews/interviews.qdpx).`);
   }
   if (!fs.existsSync(path.join(a.dataDir, 'survey.csv'))) throw new UserInputError(`--data: ${a.dataDir} has no survey.csv.`);
   return a;
@@ -70,9 +74,12 @@ runCli(() => {
   const survey = readSurveyCsv(surveyFile, { instrument, networks: networks ? (networks.table.array('network') as string[]) : undefined });
   for (const w of [...(networks?.warnings ?? []), ...survey.warnings]) console.log(`warning: ${w}`);
   const synthetic = survey.table.columnNames().includes('data_origin') && isSyntheticOrigin(survey.table.array('data_origin') as unknown[]);
+  // the interviews of this data folder (never the shipped ones for someone else's survey); a broken file is an error
+  const interviewsFile = path.join(dataDir, 'interviews', 'interviews.qdpx');
+  const interviews = fs.existsSync(interviewsFile) ? loadInterviews(path.dirname(interviewsFile)) : null;
 
   // hash exactly the files the report was made from
-  const files = [instrumentFile, ...(networks ? [networksFile] : []), surveyFile];
+  const files = [instrumentFile, ...(networks ? [networksFile] : []), surveyFile, ...(interviews ? [interviewsFile] : [])];
   const colophon = collectColophon(dataDir, { files });
   // show the data folder relative to the project (no home-directory paths in a page that gets shared)
   const inside = path.relative(ROOT, dataDir);
@@ -86,6 +93,7 @@ runCli(() => {
       networks: networks ? (networks.table.objects() as Record<string, unknown>[]) : undefined,
       colophon,
       synthetic,
+      interviews,
     },
     { lang: args.lang, privacy: { minComplete: args.minComplete, action: args.action } },
   );
@@ -96,8 +104,14 @@ runCli(() => {
     throw new UserInputError(`--out: cannot write ${args.out} (${(e as NodeJS.ErrnoException).code ?? String(e)}).`);
   }
   const figures = (html.match(/class="dv-report-figure"/g) ?? []).length;
+  const interviewFigures = (html.match(/class="dv-report-figure" data-figure="interviews-/g) ?? []).length;
   const verdicts = [...html.matchAll(/data-verdict="([^"]+)"/g)].map((m) => m[1]);
   const counts = [...new Set(verdicts)].map((v) => `${verdicts.filter((x) => x === v).length} ${v}`).join(', ');
-  console.log(`  ${figures} figures, ${verdicts.length} findings (${counts}); commit ${colophon.gitCommit.slice(0, 12)}`);
+  console.log(`  ${figures - interviewFigures} figures, ${verdicts.length} findings (${counts}); commit ${colophon.gitCommit.slice(0, 12)}`);
+  console.log(
+    interviews
+      ? `  interviews: ${rel(interviewsFile)}, ${interviews.documents.length} documents, ${interviews.segments.length} coded segments, coders ${interviews.coders.join(', ')}${interviews.dataOrigin?.startsWith('synthetic') ? ' (SYNTHETIC)' : ''}; ${interviewFigures} figures`
+      : `  interviews: none (no ${rel(interviewsFile)}); the report says so`,
+  );
   console.log(`Wrote ${rel(args.out)} (${(html.length / 1e6).toFixed(1)} MB, works offline) in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 });

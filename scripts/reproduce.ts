@@ -11,7 +11,9 @@
  *     with their outputs to out/notebooks/ (figures get their static images
  *     in one Chromium session afterwards);
  *  4. exports every figure of the report to out/figures/ (SVG and PNG);
- *  5. writes the self-contained report out/report.html (npm run report).
+ *  5. writes the self-contained report out/report.html (npm run report),
+ *     with the interview strand when the data folder has
+ *     interviews/interviews.qdpx (the shipped data do).
  *
  *   npm run reproduce -- [--data DIR] [--lang nl|en]
  *
@@ -143,7 +145,12 @@ async function figures(dataDir: string, lang: 'nl' | 'en'): Promise<string[]> {
   return lines;
 }
 
-/** The self-contained report, by `npm run report` (scripts/report.ts), when this project has it. */
+/**
+ * The self-contained report, by `npm run report` (scripts/report.ts), when
+ * this project has it: the same data folder and language, so the interviews
+ * come from DIR/interviews/interviews.qdpx when it is there (a folder without
+ * interviews gets a report whose interview section says so).
+ */
 function report(dataDir: string, lang: 'nl' | 'en'): void {
   const script = path.join(ROOT, 'scripts', 'report.ts');
   if (!fs.existsSync(script)) {

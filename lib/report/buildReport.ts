@@ -4,7 +4,9 @@
  * node_modules, inlined once; never a CDN), the network table with bands
  * (mean +/- 2 SE per portrait characteristic), the report's pattern claims
  * checked on the data (evaluateFindings), the privacy rule for small networks,
- * and a colophon (code, software, data hashes, time).
+ * the interview strand (intercoder agreement, themes per network, joint
+ * display with the survey, quotes; optional, see interviewSection.ts) and a
+ * colophon (code, software, data hashes, time).
  *
  * Building is pure: data, colophon and options in, a string out; the same
  * input gives the same page (the colophon's time is an input). Reading the
@@ -12,7 +14,9 @@
  * `options.plotlyBundle` to avoid it.
  *
  * Only network-level numbers appear: counts and means per network, and
- * correlations across networks. No respondent-level row is ever written.
+ * correlations across networks; from the interviews, agreement coefficients,
+ * counts per network and quotes of the (synthetic) reports. No survey
+ * respondent's row is ever written.
  */
 import * as fs from 'node:fs';
 import { evaluateFindings, FINDING_RULES, formatP, formatR, VERDICT_LABELS, type EvaluateFindingsOptions, type FindingResult } from '../analysis/evaluateFindings';
@@ -27,9 +31,12 @@ import { plotlyBundlePath } from '../figures/export';
 import { slug } from '../figures/common';
 import { checkLang, constructLabel } from '../figures/i18n';
 import { figureHtml } from '../figures/notebook';
+import type { FigureSpec } from '../figures/types';
 import { reportFigures } from '../figures/reportFigures';
+import type { QualProject } from '../qual/model';
 import { UserInputError } from '../util/errors';
 import type { Colophon } from './colophon';
+import { checkProject, INTERVIEW_WORDS, interviewSectionHtml, resolveInterviewOptions, type InterviewReportOptions } from './interviewSection';
 
 export interface ReportInput {
   instrument: Instrument;
@@ -41,6 +48,11 @@ export interface ReportInput {
   colophon: Colophon;
   /** Mark the page as synthetic data; default: the survey's data_origin column (isSyntheticOrigin). */
   synthetic?: boolean;
+  /**
+   * The coded interviews (`loadInterviews(folder)` from lib/qual); optional:
+   * without them the interview section says that none were given.
+   */
+  interviews?: QualProject | null;
 }
 
 export interface BuildReportOptions {
@@ -52,6 +64,8 @@ export interface BuildReportOptions {
   findings?: Pick<EvaluateFindingsOptions, 'seed' | 'iterations' | 'method' | 'exclude'>;
   /** The plotly.js bundle text (default: read from node_modules/plotly.js-dist-min). */
   plotlyBundle?: string;
+  /** The interview section: agreement level and minimum overlap, bootstrap, joint-display figures, quotes (INTERVIEW_REPORT_DEFAULTS). */
+  interviews?: InterviewReportOptions;
 }
 
 /** The id of a figure's div in the page: `plot-<figure name>`. */
@@ -191,6 +205,16 @@ tr.privacy-flag td { background: #fff7e0; }
 figure.dv-report-figure { margin: 24px 0; overflow-x: auto; }
 figure.dv-report-figure figcaption { color: var(--warn); font-size: .85rem; }
 .privacy-box { border-left: 4px solid var(--warn); background: #fffaf0; padding: 8px 14px; }
+h3 { font-size: 1.1rem; margin-top: 1.8rem; } h4 { font-size: .95rem; margin: 1.2rem 0 .3rem; }
+table.agreement th.group { text-align: center; border-left: 1px solid var(--line); }
+table.agreement tr.overall td { font-weight: bold; border-top: 2px solid var(--line); }
+.ci { color: var(--muted); font-size: .78rem; font-weight: normal; }
+.synthetic-note { border-left: 4px solid #8a1c1c; background: #fbeeee; padding: 8px 14px; font-weight: bold; }
+details.joint { margin: 6px 0; } details.joint summary { cursor: pointer; color: var(--accent); }
+.quotes { margin: 10px 0 16px; } .quotes h4 { margin-bottom: 4px; }
+blockquote.quote { margin: 6px 0 6px 10px; padding: 4px 12px; border-left: 3px solid var(--line); }
+blockquote.quote p { margin: 0; font-style: italic; } blockquote.quote footer { color: var(--muted); font-size: .8rem; }
+.synthetic-mark { color: #8a1c1c; font-weight: bold; }
 dl.colophon dt { font-weight: bold; margin-top: 8px; } dl.colophon dd { margin-left: 0; font-family: "Liberation Mono", monospace; font-size: .85rem; word-break: break-all; }
 `;
 
@@ -311,6 +335,8 @@ export function buildReport(input: ReportInput, options: BuildReportOptions = {}
   if (options.plotlyBundle !== undefined && (typeof options.plotlyBundle !== 'string' || options.plotlyBundle.length === 0)) {
     throw new UserInputError('buildReport: options.plotlyBundle must be the text of plotly.js (or left out: it is read from node_modules).');
   }
+  const interviewOptions = resolveInterviewOptions(options.interviews);
+  if (input.interviews !== undefined && input.interviews !== null) checkProject(input.interviews);
   const { instrument } = input;
   const synthetic =
     input.synthetic ?? (input.survey.some((r) => r.data_origin !== undefined && r.data_origin !== null) && isSyntheticOrigin(input.survey.map((r) => r.data_origin)));
@@ -357,10 +383,24 @@ export function buildReport(input: ReportInput, options: BuildReportOptions = {}
     '</div>',
   ].join('\n');
 
+  const figureBlock = (name: string, spec: FigureSpec, caption: string) =>
+    `<figure class="dv-report-figure" data-figure="${esc(name)}">\n${figureHtml(spec, { id: reportFigureId(name), bundle: null })}\n${caption ? `<figcaption>${esc(caption)}</figcaption>` : ''}</figure>`;
   const figureParts = figures.map((f) => {
     const inFigure = networksInFigure(f.name, names).filter((n) => flagged.includes(n));
-    const caption = inFigure.length > 0 ? `<figcaption>${esc(t.figureWarn(inFigure.join(', '), privacyOptions.minComplete))}</figcaption>` : '';
-    return `<figure class="dv-report-figure" data-figure="${esc(f.name)}">\n${figureHtml(f.spec, { id: reportFigureId(f.name), bundle: null })}\n${caption}</figure>`;
+    return figureBlock(f.name, f.spec, inFigure.length > 0 ? t.figureWarn(inFigure.join(', '), privacyOptions.minComplete) : '');
+  });
+  const constructIds = instrument.constructs.map((c) => c.id);
+  const interviews = interviewSectionHtml(input.interviews, interviewOptions, {
+    lang,
+    summaryFor: (constructs) => networkSummary(survey, instrument, { networks, constructs }),
+    table,
+    hasNetworks: networks !== undefined,
+    constructs: constructIds,
+    variableLabel: (id) => variableLabel(instrument, id, lang),
+    suppressed,
+    flagged,
+    minComplete: privacyOptions.minComplete,
+    figure: figureBlock,
   });
   const skippedHtml = skipped.map((s) => `<p class="note">${esc(t.skipped(s.name, s.reason))}</p>`).join('\n');
   const settings = t.settingsText(
@@ -383,6 +423,7 @@ export function buildReport(input: ReportInput, options: BuildReportOptions = {}
       t.findings,
       `<p>${esc(t.findingsIntro(findingsN))}</p>\n${flagged.length > 0 ? `<p class="note" id="findings-privacy">${esc(t.findingsWarn(flagged.join(', '), privacyOptions.minComplete))}</p>\n` : ''}${findingsTableHtml(results, instrument, lang, synthetic)}\n<h3>${t.rules}</h3>\n<ol id="finding-rules">${FINDING_RULES[lang].map((r) => `<li>${esc(r)}</li>`).join('')}</ol>`,
     ],
+    ['interviews', INTERVIEW_WORDS[lang].heading, interviews.html],
     ['colophon', t.colophon, colophonHtml(input.colophon, lang, synthetic, settings)],
   ];
 

@@ -29,7 +29,11 @@ export interface Colophon {
 }
 
 export interface CollectColophonOptions {
-  /** Data files to hash (paths absolute or relative to dataDir); default every .csv and .json file in dataDir. */
+  /**
+   * Data files to hash (paths absolute or relative to dataDir); default every
+   * .csv and .json file in dataDir and the interview data in its `interviews`
+   * folder (.qdpx, .qdc, .csv, .xlsx).
+   */
   files?: readonly string[];
   /** The generation time (default now). */
   now?: Date;
@@ -84,23 +88,33 @@ export function sha256File(file: string): string {
  * @example
  *   const colophon = collectColophon('data');
  *   // { generatedAt: '2024-04-01T10:00:00.000Z', gitCommit: '2238260...', versions: { node: '20.20.0', ... },
- *   //   dataFiles: [{ file: 'instrument.json', bytes: 48213, sha256: '...' }, ...] }
+ *   //   dataFiles: [{ file: 'instrument.json', bytes: 48213, sha256: '...' }, ..., { file: 'interviews/interviews.qdpx', ... }] }
  */
 export function collectColophon(dataDir: string, options: CollectColophonOptions = {}): Colophon {
   if (typeof dataDir !== 'string' || !fs.existsSync(dataDir) || !fs.statSync(dataDir).isDirectory()) {
     throw new UserInputError(`collectColophon: ${JSON.stringify(dataDir)} is not a folder; give the data folder the report was made from.`);
   }
+  const interviewDir = path.join(dataDir, 'interviews');
   const files = options.files
     ? options.files.map((f) => path.resolve(dataDir, f))
-    : fs
-        .readdirSync(dataDir)
-        .filter((f) => /\.(csv|json)$/i.test(f))
-        .sort()
-        .map((f) => path.join(dataDir, f));
+    : [
+        ...fs
+          .readdirSync(dataDir)
+          .filter((f) => /\.(csv|json)$/i.test(f) && fs.statSync(path.join(dataDir, f)).isFile())
+          .sort()
+          .map((f) => path.join(dataDir, f)),
+        ...(fs.existsSync(interviewDir) && fs.statSync(interviewDir).isDirectory()
+          ? fs
+              .readdirSync(interviewDir)
+              .filter((f) => /\.(qdpx|qdc|csv|xlsx)$/i.test(f) && fs.statSync(path.join(interviewDir, f)).isFile())
+              .sort()
+              .map((f) => path.join(interviewDir, f))
+          : []),
+      ];
   const dataFiles = files.map((file) => {
     if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new UserInputError(`collectColophon: data file ${file} does not exist.`);
     const rel = path.relative(dataDir, file);
-    return { file: rel.startsWith('..') || path.isAbsolute(rel) ? file : rel, bytes: fs.statSync(file).size, sha256: sha256File(file) };
+    return { file: rel.startsWith('..') || path.isAbsolute(rel) ? file : rel.split(path.sep).join('/'), bytes: fs.statSync(file).size, sha256: sha256File(file) };
   });
   const root = packageRoot();
   let own = 'unknown';

@@ -1,8 +1,9 @@
 /**
  * The report in a real headless Chromium, opened from a file:// URL with every
  * other request refused and recorded: plotly.js (inlined) draws every figure
- * as an SVG, the findings table has one row per finding, and the page asks for
- * nothing from the network. Skipped, with a message, only when Chromium is not
+ * as an SVG (the report's 18 and the interview section's heatmap and joint
+ * displays), the findings and agreement tables have their rows, and the page
+ * asks for nothing from the network. Skipped, with a message, only when Chromium is not
  * installed.
  */
 import * as fs from 'node:fs';
@@ -15,6 +16,8 @@ import { CHROMIUM_ARGS, DEFAULT_CHROMIUM, findChromium } from '../../lib/figures
 import { reportFigures } from '../../lib/figures/reportFigures';
 import { buildReport, reportFigureId } from '../../lib/report/buildReport';
 import { collectColophon } from '../../lib/report/colophon';
+import { INTERVIEW_MATRIX_FIGURE, interviewJointFigureName } from '../../lib/report/interviewSection';
+import { loadInterviews } from '../../lib/qual/load';
 
 /** The page's DOM, typed just enough for the checks (tsconfig has no "dom" lib). */
 interface El {
@@ -33,8 +36,12 @@ describe.skipIf(!hasChromium)('the report in a real browser, offline', () => {
   it('renders every figure as an SVG and shows one findings row per finding, without any network request', { timeout: 180_000 }, async () => {
     const d = loadDefault();
     const colophon = collectColophon(path.resolve(__dirname, '..', '..', 'data'), { now: new Date('2024-04-01T12:00:00Z') });
-    const html = buildReport({ instrument: d.instrument, survey: d.rows, networks: d.networkRows, colophon }, { findings: { iterations: 1000 } });
-    const names = reportFigures({ instrument: d.instrument, survey: d.rows, networks: d.networkRows }).figures.map((f) => f.name);
+    const interviews = loadInterviews(path.resolve(__dirname, '..', '..', 'data', 'interviews'));
+    const html = buildReport({ instrument: d.instrument, survey: d.rows, networks: d.networkRows, colophon, interviews }, { findings: { iterations: 1000 }, interviews: { bootstrap: 200 } });
+    // the report's figures and the interview section's: heatmap and two joint displays
+    const interviewNames = [INTERVIEW_MATRIX_FIGURE, interviewJointFigureName('Vertrouwen als bindmiddel'), interviewJointFigureName('Overlap')];
+    const names = [...reportFigures({ instrument: d.instrument, survey: d.rows, networks: d.networkRows }).figures.map((f) => f.name), ...interviewNames];
+    expect(names).toHaveLength(18 + 3);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dv-report-browser-'));
     const file = path.join(dir, 'report.html');
     fs.writeFileSync(file, html);
@@ -73,6 +80,17 @@ describe.skipIf(!hasChromium)('the report in a real browser, offline', () => {
       expect(await page.locator('#network-table tbody tr').count()).toBe(10);
       expect(await page.locator('#synthetic-banner').isVisible()).toBe(true);
       expect(await page.locator('#colophon-commit').textContent()).toBe(colophon.gitCommit);
+      // the interview section: agreement tables and, in the heatmap, one cell per theme x network
+      expect(await page.locator('#agreement-presence tbody tr').count()).toBe(11);
+      expect(await page.locator('#agreement-segments tbody tr').count()).toBeGreaterThan(2);
+      expect(await page.locator('#agreement-pairs tbody tr').count()).toBe(4);
+      expect(await page.locator('#interview-quotes blockquote.quote').count()).toBeGreaterThan(10);
+      const heat = await page.evaluate((id) => {
+        const el = (globalThis as unknown as { document: Doc }).document.getElementById(id) as unknown as { data?: Array<{ type: string; z: number[][] }> } | null;
+        return el?.data?.[0] ? { type: el.data[0].type, rows: el.data[0].z.length, cols: el.data[0].z[0].length } : null;
+      }, reportFigureId(INTERVIEW_MATRIX_FIGURE));
+      expect(heat).toEqual({ type: 'heatmap', rows: 10, cols: 10 });
+      expect(await page.locator(`#${reportFigureId(INTERVIEW_MATRIX_FIGURE)} .heatmaplayer image, #${reportFigureId(INTERVIEW_MATRIX_FIGURE)} .hm image`).count()).toBeGreaterThan(0);
       // interactive, not static: every figure has plotly's mode bar, and hovering a bar of Figure 13 shows a hover label
       expect(await page.locator('.dv-figure .modebar-container').count()).toBe(names.length);
       const bar = page.locator(`#${reportFigureId('fig13-years')} .bars .point path`).first();

@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDefault } from '../figures/fixtures';
 import { FINDINGS } from '../../lib/analysis/findings';
+import { evaluateFindings } from '../../lib/analysis/evaluateFindings';
 import { reportFigures } from '../../lib/figures/reportFigures';
 import { plotlyBundlePath } from '../../lib/figures/export';
 import { buildReport, reportFigureId } from '../../lib/report/buildReport';
@@ -48,8 +49,10 @@ describe('buildReport on the default data', () => {
     expect(count(page, 'id="findings-table"')).toBe(1);
     expect(count(page, '<tr data-finding=')).toBe(FINDINGS.length);
     for (const f of FINDINGS) expect(page).toContain(`data-finding="${f.id}"`);
-    expect(page).toContain('data-finding="vision_impact" data-verdict="holds"');
-    expect(page).toContain('data-finding="trust_impact" data-verdict="weak"');
+    // the verdicts depend on the survey data: take them from evaluateFindings with the report's settings
+    for (const r of evaluateFindings(d.table, { seed: 'delicate-verbanden/findings', iterations: 10_000, method: 'pearson' })) {
+      expect(page).toContain(`data-finding="${r.id}" data-verdict="${r.verdict}"`);
+    }
     expect(page).toContain('id="finding-rules"');
     expect(page).toContain('Met N = 10 moet r boven .55 (eenzijdig)');
   });
@@ -170,7 +173,15 @@ describe('buildReport options', () => {
 
 describe('collectColophon', () => {
   it('hashes the data files, finds the commit and the versions', () => {
-    expect(colophon.dataFiles.map((f) => f.file)).toEqual(['instrument.json', 'networks.csv', 'pilot.csv', 'survey.csv']);
+    expect(colophon.dataFiles.map((f) => f.file)).toEqual([
+      'instrument.json',
+      'networks.csv',
+      'pilot.csv',
+      'survey.csv',
+      'interviews/codebook.qdc',
+      'interviews/coded-segments.csv',
+      'interviews/interviews.qdpx',
+    ]);
     for (const f of colophon.dataFiles) {
       const bytes = fs.readFileSync(path.join(DATA, f.file));
       expect(f.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
@@ -217,6 +228,31 @@ describe('npm run report (scripts/report.ts)', () => {
       expect(page).toContain('id="privacy-suppressed">Left out: Apeliotes (7 complete), Argestes (7 complete).');
       expect(page).toContain('<dd>data</dd>'); // the data folder relative to the project, not a home path
       expect(page).not.toMatch(/https?:\/\//);
+      // the shipped interviews are loaded, hashed in the colophon, and shown in English
+      expect(r.stdout).toMatch(/interviews: data\/interviews\/interviews\.qdpx, 16 documents, \d+ coded segments, coders A, B, C \(SYNTHETIC\); 3 figures/);
+      const qdpx = path.join(DATA, 'interviews', 'interviews.qdpx');
+      expect(page).toContain(`<tr data-file="interviews/interviews.qdpx"><td>interviews/interviews.qdpx</td><td class="num">${fs.statSync(qdpx).size}</td><td><code>${createHash('sha256').update(fs.readFileSync(qdpx)).digest('hex')}</code></td></tr>`);
+      expect(page).toContain('id="agreement-presence"');
+      expect(page).toContain(`id="${reportFigureId('interviews-code-matrix')}"`);
+      expect(page).toContain('SYNTHETIC INTERVIEWS');
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+
+  it('reports a data folder without interviews, saying so', { timeout: 120_000 }, () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dv-report-noint-'));
+    try {
+      for (const f of ['instrument.json', 'networks.csv', 'survey.csv']) fs.copyFileSync(path.join(DATA, f), path.join(tmp, f));
+      const out = path.join(tmp, 'report.html');
+      const r = run(['--data', tmp, '--out', out]);
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      expect(r.stdout).toMatch(/interviews: none \(no .*interviews\.qdpx\); the report says so/);
+      const page = withoutBundle(fs.readFileSync(out, 'utf8'));
+      expect(page).toContain('<p id="interviews-absent">Bij deze data zijn geen interviews meegegeven');
+      expect(page).not.toContain('data-file="interviews/');
+      expect(page).not.toContain('id="agreement-presence"');
     } finally {
       fs.rmSync(tmp, { recursive: true, force: true });
     }
