@@ -11,7 +11,6 @@
  * This is the only module of lib/figures that does I/O; the builders stay pure.
  */
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { UserInputError } from '../util/errors';
 import type { FigureSpec, NamedFigure } from './types';
@@ -39,6 +38,8 @@ export interface RenderOptions {
   scale?: number;
   /** Chromium binary (default $CHROMIUM_PATH or /usr/bin/chromium). */
   executablePath?: string;
+  /** Pages (renderer processes) drawing at the same time (default $DV_FIGURE_PAGES, else DEFAULT_PAGES). */
+  pages?: number;
   /** Called after each figure, e.g. to print a progress line. */
   onProgress?: (p: RenderProgress) => void;
   /** Called with each rendered figure before onProgress; returns the files it wrote (exportFigures writes here). */
@@ -79,6 +80,8 @@ export interface RenderResult {
   figures: RenderedFigure[];
   /** Milliseconds to start Chromium and load plotly.js. */
   startupMs: number;
+  /** Milliseconds from then until the last figure was handed on (wall clock, all figures). */
+  renderMs: number;
   /** Milliseconds in all, start to close. */
   totalMs: number;
   browserVersion: string;
@@ -96,6 +99,8 @@ export interface ExportResult {
   /** Per-figure milliseconds after browser start (what `npm run bench` prints). */
   timings: FigureTiming[];
   startupMs: number;
+  /** Wall-clock milliseconds for all figures (SVG and PNG, files written) after the browser started. */
+  renderMs: number;
   totalMs: number;
   browserVersion: string;
   plotlyVersion: string;
@@ -138,8 +143,15 @@ function sizeOf(spec: FigureSpec): { width: number; height: number } {
   return { width: typeof w === 'number' ? w : 900, height: typeof h === 'number' ? h : 550 };
 }
 
-/** Pages (renderers) that draw figures at the same time. */
-const PAGES = Math.max(1, Number(process.env.DV_FIGURE_PAGES) || 1);
+/**
+ * Pages (renderer processes) that draw figures at the same time: $DV_FIGURE_PAGES,
+ * else DEFAULT_PAGES.
+ */
+export const DEFAULT_PAGES = 2;
+export function figurePages(): number {
+  const n = Number(process.env.DV_FIGURE_PAGES);
+  return Number.isInteger(n) && n >= 1 ? Math.min(n, 16) : DEFAULT_PAGES;
+}
 
 /** Installed in the page before plotly: a seeded Math.random that each figure resets. */
 const SEED_SCRIPT = `
@@ -156,47 +168,75 @@ const SEED_SCRIPT = `
 })();
 `;
 
-interface PageRenderArgs {
-  spec: FigureSpec;
+const PAGE_HTML = '<!DOCTYPE html><html><head><meta charset="utf-8"></head><body></body></html>';
+
+/** A small figure that every page draws first (see makeLanes). */
+const WARM_SPEC: FigureSpec = {
+  data: [
+    { type: 'bar', x: ['a', 'b', 'c'], y: [1, 3, 2], marker: { color: [1, 2, 3], colorscale: 'Purples', showscale: true } },
+    { type: 'scatter', mode: 'lines+markers', x: ['a', 'b', 'c'], y: [2, 1, 3], name: 'line' },
+    { type: 'heatmap', z: [[1, 2], [3, 4]], xaxis: 'x2', yaxis: 'y2', showscale: false },
+  ],
+  layout: {
+    title: { text: 'warm-up <b>figure</b>' },
+    width: 400,
+    height: 300,
+    xaxis: { domain: [0, 0.45], title: { text: 'x' } },
+    xaxis2: { domain: [0.55, 1] },
+    yaxis2: { anchor: 'x2' },
+    annotations: [{ text: 'note', x: 0, y: 1, xref: 'paper', yref: 'paper', showarrow: false, bordercolor: '#b03a2e' }],
+    shapes: [{ type: 'rect', xref: 'paper', yref: 'paper', x0: 0, x1: 0.45, y0: 0, y1: 1 }],
+  },
+};
+
+interface DrawArgs {
+  /** The figure spec as JSON (one string crosses to the page faster than the object). */
+  specJson: string;
   width: number;
   height: number;
   scale: number;
   wantSvg: boolean;
   wantPng: boolean;
 }
-interface PageRenderResult {
+interface DrawResult {
   svg?: string;
+  /** The PNG, base64. */
   png?: string;
   svgMs: number;
 }
 
 /**
- * Runs in the page: draws the figure once, exactly as Plotly.toImage does
- * (off-screen div, staticPlot, colorbar redraw, Snapshot.toSVG), and derives
- * both outputs from that one drawing: the SVG text, and the PNG by drawing
- * that SVG on a canvas at the given scale (what toImage does for 'png').
+ * Runs in the page (installed once per page as window.__dvDraw): draws the
+ * figure once, exactly as Plotly.toImage does (off-screen div, staticPlot,
+ * colorbar redraw, Snapshot.toSVG), and derives both outputs from that one
+ * drawing: the SVG text, and the PNG by drawing that SVG on a canvas at the
+ * given scale (Snapshot.svgToImg, what toImage does for 'png').
  */
-type PageEl = { style: Record<string, string> };
-const RENDER_IN_PAGE = async ({ spec, width, height, scale, wantSvg, wantPng }: PageRenderArgs): Promise<PageRenderResult> => {
-  type Snap = {
-    getRedrawFunc: (gd: unknown) => () => void;
-    getDelay: (fl: unknown) => number;
-    toSVG: (gd: unknown, format: string, scale: number) => string;
-    svgToImg: (o: unknown) => Promise<string>;
-  };
+const DRAW_IN_PAGE = String(async function dvDraw(a: DrawArgs): Promise<DrawResult> {
+  type El = { style: Record<string, string>; _fullLayout: { width: number; height: number } };
   const w = globalThis as unknown as {
-    Plotly: { newPlot: (gd: unknown, d: unknown, l: unknown, c: unknown) => Promise<unknown>; purge: (gd: unknown) => void; Snapshot: Snap };
+    Plotly: {
+      newPlot: (gd: unknown, d: unknown, l: unknown, c: unknown) => Promise<unknown>;
+      purge: (gd: unknown) => void;
+      Snapshot: {
+        getRedrawFunc: (gd: unknown) => () => void;
+        getDelay: (fl: unknown) => number;
+        toSVG: (gd: unknown, format: string, scale: number) => string;
+        svgToImg: (o: unknown) => Promise<string>;
+      };
+    };
     __dvResetRandom: () => void;
-    document: { createElement: (t: string) => PageEl; body: { appendChild: (e: PageEl) => void; removeChild: (e: PageEl) => void } };
+    document: { createElement: (t: string) => El; body: { appendChild: (e: El) => void; removeChild: (e: El) => void } };
   };
   const t0 = performance.now();
+  const spec = JSON.parse(a.specJson) as FigureSpec;
   w.__dvResetRandom();
   const S = w.Plotly.Snapshot;
-  const gd = w.document.createElement('div') as PageEl & { _fullLayout: { width: number; height: number } };
+  const gd = w.document.createElement('div');
   gd.style.position = 'absolute';
   gd.style.left = '-5000px';
   w.document.body.appendChild(gd);
-  const layout = { ...spec.layout, width, height };
+  const layout = Object.assign({}, spec.layout, { width: a.width, height: a.height });
   const config = { staticPlot: true, _exportedPlot: true, setBackground: false };
   await w.Plotly.newPlot(gd, spec.data, layout, config);
   S.getRedrawFunc(gd)();
@@ -204,72 +244,169 @@ const RENDER_IN_PAGE = async ({ spec, width, height, scale, wantSvg, wantPng }: 
   const fw = gd._fullLayout.width;
   const fh = gd._fullLayout.height;
   // toImage passes scale 1 for 'svg': width/height stay, a viewBox is added.
-  const svgText = S.toSVG(gd, wantSvg ? 'svg' : 'png', 1);
+  const svgText = S.toSVG(gd, a.wantSvg ? 'svg' : 'png', 1);
   w.Plotly.purge(gd);
   w.document.body.removeChild(gd);
-  const t2 = performance.now();
-  const out: PageRenderResult = { svgMs: t2 - t0 };
-  if (wantSvg) out.svg = svgText;
-  if (wantPng) {
+  const out: DrawResult = { svgMs: performance.now() - t0 };
+  if (a.wantSvg) out.svg = svgText;
+  if (a.wantPng) {
     // The 'png' drawing of toImage is the same SVG without that viewBox.
-    const pngSvg = wantSvg ? svgText.replace(/ viewBox="0 0 [0-9.]+ [0-9.]+"/, '') : svgText;
+    const pngSvg = a.wantSvg ? svgText.replace(/ viewBox="0 0 [0-9.]+ [0-9.]+"/, '') : svgText;
     const canvas = w.document.createElement('canvas');
-    const url = await S.svgToImg({ format: 'png', width: fw, height: fh, scale, canvas, svg: pngSvg, promise: true });
+    const url = await S.svgToImg({ format: 'png', width: fw, height: fh, scale: a.scale, canvas, svg: pngSvg, promise: true });
     out.png = url.slice(url.indexOf(',') + 1);
   }
   return out;
-};
+});
+
+type PwBrowser = import('playwright-core').Browser;
+type PwPage = import('playwright-core').Page;
+
+/** One page (its own renderer process) with plotly loaded. */
+interface Lane {
+  page: PwPage;
+}
+
+export interface FigureRendererOptions {
+  /** Chromium binary (default $CHROMIUM_PATH or /usr/bin/chromium). */
+  executablePath?: string;
+  /** Pages drawing at the same time (default $DV_FIGURE_PAGES or DEFAULT_PAGES). */
+  pages?: number;
+}
+
+export interface RenderCallOptions {
+  formats?: readonly ImageFormat[];
+  scale?: number;
+  onProgress?: (p: RenderProgress) => void;
+  onRendered?: (f: RenderedFigure) => string[] | void;
+}
+
+function checkFormats(formats: readonly ImageFormat[], scale: unknown): void {
+  for (const f of formats) if (f !== 'svg' && f !== 'png') throw new UserInputError(`renderFigures: unknown format ${JSON.stringify(f)}; expected "svg" or "png".`);
+  if (typeof scale !== 'number' || !(scale > 0 && scale <= 8)) throw new UserInputError(`renderFigures: scale ${JSON.stringify(scale)} must be a number above 0 and at most 8.`);
+}
 
 /**
- * Renders every figure in one browser session and returns the images in
- * memory (SVG text, PNG bytes) with per-figure timings.
+ * A headless Chromium with plotly.js loaded in a few pages, that renders
+ * figures on request until closed. `renderFigures` starts one for a list of
+ * figures; `show()` keeps one per process (see sharedRenderer.ts).
  */
-export async function renderFigures(figures: readonly NamedFigure[], options: RenderOptions = {}): Promise<RenderResult> {
-  checkFigures(figures);
-  const formats = options.formats ?? ['svg', 'png'];
-  for (const f of formats) if (f !== 'svg' && f !== 'png') throw new UserInputError(`renderFigures: unknown format ${JSON.stringify(f)}; expected "svg" or "png".`);
-  const scale = options.scale ?? 2;
-  if (typeof scale !== 'number' || !(scale > 0 && scale <= 8)) throw new UserInputError(`renderFigures: scale ${JSON.stringify(scale)} must be a number above 0 and at most 8.`);
-  const executablePath = findChromium(options.executablePath);
-  const t0 = performance.now();
-  // Loaded lazily: the builders and their tests never need a browser.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { chromium } = require('playwright-core') as typeof import('playwright-core');
-  const userDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dv-figures-'));
-  const context = await chromium.launchPersistentContext(userDir, { executablePath, headless: true, args: CHROMIUM_ARGS });
-  try {
+export class FigureRenderer {
+  /** Milliseconds to start Chromium (pages are prepared on first use of a scale). */
+  readonly launchMs: number;
+  readonly browserVersion: string;
+  plotlyVersion = '';
+  private readonly lanes = new Map<number, Promise<Lane[]>>();
+  private closed = false;
+
+  private constructor(
+    private readonly browser: PwBrowser,
+    private readonly nPages: number,
+    launchMs: number,
+  ) {
+    this.launchMs = launchMs;
+    this.browserVersion = browser.version();
+  }
+
+  /** Starts Chromium (not yet any page). */
+  static async launch(options: FigureRendererOptions = {}): Promise<FigureRenderer> {
+    const executablePath = findChromium(options.executablePath);
+    const t0 = performance.now();
+    // Loaded lazily: the builders and their tests never need a browser.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { chromium } = require('playwright-core') as typeof import('playwright-core');
+    const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+    const pages = Math.max(1, Math.floor(options.pages ?? figurePages()));
+    return new FigureRenderer(browser, pages, performance.now() - t0);
+  }
+
+  get isClosed(): boolean {
+    return this.closed || !this.browser.isConnected();
+  }
+
+  /**
+   * The Chromium child process (playwright keeps it private), so a caller can
+   * let Node exit while the browser idles (see sharedRenderer.ts); null when
+   * playwright does not give it.
+   */
+  childProcess(): import('node:child_process').ChildProcess | null {
+    try {
+      const b = this.browser as unknown as { _connection?: { toImpl?: (x: unknown) => { options?: { browserProcess?: { process?: unknown } } } } };
+      const proc = b._connection?.toImpl?.(this.browser)?.options?.browserProcess?.process as import('node:child_process').ChildProcess | undefined;
+      return proc && typeof proc.unref === 'function' && typeof proc.pid === 'number' ? proc : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Prepares the pages of one device scale factor (once per scale): plotly loaded, warmed up. */
+  async prepare(scale = 2, first?: NamedFigure): Promise<void> {
+    await this.lanesFor(scale, first);
+  }
+
+  private lanesFor(scale: number, first: NamedFigure | undefined): Promise<Lane[]> {
+    let p = this.lanes.get(scale);
+    if (!p) {
+      p = this.makeLanes(scale, first);
+      this.lanes.set(scale, p);
+      p.catch(() => this.lanes.delete(scale));
+    }
+    return p;
+  }
+
+  private async makeLanes(scale: number, first: NamedFigure | undefined): Promise<Lane[]> {
+    const context = await this.browser.newContext();
     // Nothing from the network: every request is refused (plotly comes from node_modules below).
     await context.route('**/*', (route) => route.abort());
-    const nPages = Math.max(1, Math.min(PAGES, figures.length));
-    const first = context.pages()[0] ?? (await context.newPage());
-    const pages = [first];
-    while (pages.length < nPages) pages.push(await context.newPage());
-    const warmSpec = JSON.parse(JSON.stringify(figures[0].spec)) as FigureSpec;
-    const warmSize = sizeOf(figures[0].spec);
-    const wantSvg = formats.includes('svg');
-    const wantPng = formats.includes('png');
-    await Promise.all(
-      pages.map(async (page) => {
-        await page.setContent('<!DOCTYPE html><html><head><meta charset="utf-8"></head><body></body></html>');
+    const bundle = plotlyBundlePath();
+    return Promise.all(
+      Array.from({ length: this.nPages }, async () => {
+        const page = await context.newPage();
+        await page.setContent(PAGE_HTML);
         await page.addScriptTag({ content: SEED_SCRIPT });
-        await page.addScriptTag({ path: plotlyBundlePath() });
+        await page.addScriptTag({ path: bundle });
+        await page.addScriptTag({ content: `window.__dvDraw = ${DRAW_IN_PAGE};` });
+        const lane: Lane = { page };
         // Warm-up: plotly's first drawing in a page differs in small ways (attribute
-        // order) from later ones, so one throw-away drawing makes every figure's
-        // output independent of its place in the list (and of the page it is drawn
-        // in). A second one through the real path warms the JIT and the PNG encoder.
+        // order) from later ones, so throw-away drawings make every figure's
+        // output independent of its place in the list, of the page it is drawn in
+        // and of the session. The ones through the real path warm the JIT and the
+        // PNG encoder.
         await page.evaluate(async (spec) => {
           const w = globalThis as unknown as { Plotly: { toImage: (fig: unknown, opts: unknown) => Promise<string> } };
           await w.Plotly.toImage({ data: spec.data, layout: spec.layout }, { format: 'svg', width: 400, height: 300 });
-        }, warmSpec);
-        await page.evaluate(RENDER_IN_PAGE, { spec: warmSpec, ...warmSize, scale, wantSvg, wantPng });
+        }, WARM_SPEC);
+        for (const f of first ? [WARM_SPEC, first.spec] : [WARM_SPEC]) {
+          await this.drawOne(lane, f, scale, true, true);
+        }
+        return lane;
       }),
     );
-    const plotlyVersion = await first.evaluate(() => (globalThis as unknown as { Plotly: { version: string } }).Plotly.version);
-    const browserVersion = context.browser()?.version() ?? 'chromium';
-    const startupMs = performance.now() - t0;
+  }
 
-    // Figures are drawn in several pages at once (each page its own renderer);
-    // results are handed on (onRendered, onProgress) in list order.
+  /** Draws one figure in a page: SVG text and PNG bytes. */
+  private async drawOne(lane: Lane, spec: FigureSpec, scale: number, wantSvg: boolean, wantPng: boolean): Promise<{ svg?: string; png?: Buffer; svgMs: number }> {
+    const { width, height } = sizeOf(spec);
+    const args: DrawArgs = { specJson: JSON.stringify(spec), width, height, scale, wantSvg, wantPng };
+    const res = await lane.page.evaluate((x) => (globalThis as unknown as { __dvDraw: (a: unknown) => Promise<DrawResult> }).__dvDraw(x), args);
+    return { svg: res.svg, png: res.png === undefined ? undefined : Buffer.from(res.png, 'base64'), svgMs: res.svgMs };
+  }
+
+  /**
+   * Renders the figures (SVG text, PNG bytes) with per-figure timings; several
+   * pages draw at once, results are handed on (onRendered, onProgress) and
+   * returned in list order.
+   */
+  async render(figures: readonly NamedFigure[], options: RenderCallOptions = {}): Promise<RenderedFigure[]> {
+    checkFigures(figures);
+    const formats = options.formats ?? ['svg', 'png'];
+    const scale = options.scale ?? 2;
+    checkFormats(formats, scale);
+    if (this.isClosed) throw new Error('FigureRenderer: the browser is closed.');
+    const lanes = await this.lanesFor(scale, figures[0]);
+    if (!this.plotlyVersion) this.plotlyVersion = await lanes[0].page.evaluate(() => (globalThis as unknown as { Plotly: { version: string } }).Plotly.version);
+    const wantSvg = formats.includes('svg');
+    const wantPng = formats.includes('png');
     const out: RenderedFigure[] = [];
     const done: (RenderedFigure | undefined)[] = new Array(figures.length);
     let next = 0;
@@ -283,32 +420,57 @@ export async function renderFigures(figures: readonly NamedFigure[], options: Re
         options.onProgress?.({ name: r.name, index: emitted, total: figures.length, ms: r.ms, files });
       }
     };
-    const worker = async (page: (typeof pages)[number]) => {
-      while (next < figures.length) {
+    let failed = false;
+    const worker = async (lane: Lane) => {
+      while (next < figures.length && !failed) {
         const k = next++;
         const { name, spec } = figures[k];
         const { width, height } = sizeOf(spec);
         const started = performance.now();
-        const r: RenderedFigure = { name, width, height, ms: 0, svgMs: null, pngMs: null };
-        const res = await page.evaluate(RENDER_IN_PAGE, { spec: JSON.parse(JSON.stringify(spec)) as FigureSpec, width, height, scale, wantSvg, wantPng });
-        if (wantSvg) {
-          r.svg = res.svg!;
-          r.svgMs = res.svgMs;
+        try {
+          const res = await this.drawOne(lane, spec, scale, wantSvg, wantPng);
+          const ms = performance.now() - started;
+          done[k] = { name, width, height, svg: res.svg, png: res.png, ms, svgMs: wantSvg ? res.svgMs : null, pngMs: wantPng ? ms - (wantSvg ? res.svgMs : 0) : null };
+        } catch (e) {
+          failed = true;
+          throw e;
         }
-        if (wantPng) {
-          r.png = Buffer.from(res.png!, 'base64');
-          r.pngMs = performance.now() - started - (wantSvg ? res.svgMs : 0);
-        }
-        r.ms = performance.now() - started;
-        done[k] = r;
         emit();
       }
     };
-    await Promise.all(pages.map(worker));
-    return { figures: out, startupMs, totalMs: performance.now() - t0, browserVersion, plotlyVersion };
+    const nLanes = Math.min(lanes.length, figures.length);
+    await Promise.all(lanes.slice(0, nLanes).map(worker));
+    return out;
+  }
+
+  /** Closes the browser (idempotent). */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.browser.close().catch(() => undefined);
+  }
+}
+
+/**
+ * Renders every figure in one browser session and returns the images in
+ * memory (SVG text, PNG bytes) with per-figure timings.
+ */
+export async function renderFigures(figures: readonly NamedFigure[], options: RenderOptions = {}): Promise<RenderResult> {
+  checkFigures(figures);
+  const formats = options.formats ?? ['svg', 'png'];
+  const scale = options.scale ?? 2;
+  checkFormats(formats, scale);
+  const t0 = performance.now();
+  const renderer = await FigureRenderer.launch({ executablePath: options.executablePath, pages: options.pages });
+  try {
+    // Pages are prepared before the clock of the figures starts.
+    await renderer.prepare(scale, figures[0]);
+    const startupMs = performance.now() - t0;
+    const out = await renderer.render(figures, { formats, scale, onRendered: options.onRendered, onProgress: options.onProgress });
+    const renderMs = performance.now() - t0 - startupMs;
+    return { figures: out, startupMs, renderMs, totalMs: performance.now() - t0, browserVersion: renderer.browserVersion, plotlyVersion: renderer.plotlyVersion };
   } finally {
-    await context.close().catch(() => undefined);
-    fs.rmSync(userDir, { recursive: true, force: true });
+    await renderer.close();
   }
 }
 
@@ -352,6 +514,7 @@ export async function exportFigures(figures: readonly NamedFigure[], options: Ex
     files,
     timings: result.figures.map((f) => ({ name: f.name, ms: f.ms, svgMs: f.svgMs, pngMs: f.pngMs })),
     startupMs: result.startupMs,
+    renderMs: result.renderMs,
     totalMs: result.totalMs,
     browserVersion: result.browserVersion,
     plotlyVersion: result.plotlyVersion,
