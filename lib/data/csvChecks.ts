@@ -4,7 +4,7 @@
  * problem and throwing them as one readable `UserInputError`, suggesting
  * near column names, and reading whole numbers the way Dutch Excel writes them.
  */
-import * as fs from 'node:fs';
+import { readInputBytes } from '../io/files';
 import { UserInputError } from '../util/errors';
 import { columnLetter, CsvDelimiter, CsvEncoding, decodeCsvBytes, delimiterName, detectDelimiter, parseCsv, stripBom } from './csv';
 
@@ -31,25 +31,11 @@ export interface CsvReadOptions {
 export const DEFAULT_MAX_PROBLEMS = 20;
 
 /**
- * Reads a file's bytes and decodes them. Only `fs.readFileSync` is used: the
- * researcher's file is never written to.
+ * Reads a file's bytes (`readInputBytes`: read only, the researcher's file is
+ * never written to; a missing file or folder gets a message) and decodes them.
  */
 export function readCsvFile(file: string): { text: string; encoding: CsvEncoding; warnings: string[] } {
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT'
-        ? `the file does not exist (looked from the folder ${process.cwd()})`
-        : code === 'EISDIR'
-          ? 'this is a folder, not a file'
-          : code === 'EACCES' || code === 'EPERM'
-            ? 'no permission to read it'
-            : `cannot read it (${code ?? String(e)})`;
-    throw new UserInputError(`${file}: ${why}. Check the path.`);
-  }
+  const bytes = readInputBytes(file);
   const { text, encoding } = decodeCsvBytes(bytes);
   const warnings =
     encoding === 'windows-1252'
