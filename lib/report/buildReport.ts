@@ -208,7 +208,7 @@ figure.dv-report-figure figcaption { color: var(--warn); font-size: .85rem; }
 h3 { font-size: 1.1rem; margin-top: 1.8rem; } h4 { font-size: .95rem; margin: 1.2rem 0 .3rem; }
 table.agreement th.group { text-align: center; border-left: 1px solid var(--line); }
 table.agreement tr.overall td { font-weight: bold; border-top: 2px solid var(--line); }
-.ci { color: var(--muted); font-size: .78rem; font-weight: normal; }
+.ci { color: var(--muted); font-size: .78rem; font-weight: normal; } table.agreement .ci { display: block; } table.agreement th.num { white-space: normal; } table.agreement td:first-child { min-width: 150px; }
 .synthetic-note { border-left: 4px solid #8a1c1c; background: #fbeeee; padding: 8px 14px; font-weight: bold; }
 details.joint { margin: 6px 0; } details.joint summary { cursor: pointer; color: var(--accent); }
 .quotes { margin: 10px 0 16px; } .quotes h4 { margin-bottom: 4px; }

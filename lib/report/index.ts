@@ -1,8 +1,11 @@
 /**
- * The self-contained HTML report (`npm run report`): buildReport (pure) and
- * collectColophon (the I/O: git commit, versions, data hashes).
+ * The self-contained HTML report (`npm run report`): buildReport (pure),
+ * collectColophon (the I/O: git commit, versions, data hashes) and the
+ * options of its interview section.
  */
 export { buildReport, reportFigureId } from './buildReport';
 export type { ReportInput, BuildReportOptions } from './buildReport';
 export { collectColophon } from './colophon';
 export type { Colophon, ColophonFile, CollectColophonOptions } from './colophon';
+export { INTERVIEW_REPORT_DEFAULTS, interviewAgreement } from './interviewSection';
+export type { InterviewReportOptions, InterviewAgreement } from './interviewSection';

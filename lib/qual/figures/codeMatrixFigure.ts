@@ -51,7 +51,8 @@ export function codeMatrixFigure(matrix: CodeMatrix, options: CodeMatrixFigureOp
         ygap: 2,
         text: matrix.counts.map((r) => r.map((v) => (v === 0 ? '' : String(v)))),
         texttemplate: '%{text}',
-        textfont: font(12),
+        // no fixed colour: plotly picks dark or light text for each cell's colour (a dark cell keeps a readable number)
+        textfont: { family: font(12).family, size: 12, color: 'auto' },
         showscale: measure === 'counts',
         colorbar: { title: { text: w.segments, font: font(12) }, thickness: 12, tickfont: font(11), ...(max <= 10 ? { dtick: 1 } : {}) },
         hovertext: matrix.counts.map((r, i) => r.map((v, j) => `<b>${matrix.networks[j]}</b><br>${matrix.codes[i].path}<br>${v} ${w.segments}`)),
