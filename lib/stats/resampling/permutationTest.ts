@@ -1,6 +1,6 @@
 import { UserInputError } from '../../util/errors';
 import { checkChoice } from '../internal/validate';
-import { averageRanks } from '../internal/ranks';
+import { exactCounts, exactCuts, extremeTest, makeKernel, numerator } from './internal/exactEnumeration';
 import {
   CORRELATION_METHODS,
   type CorrelationMethod,
@@ -50,165 +50,11 @@ export interface PermutationTestResult {
 }
 
 const MAX_EXACT_N = 10;
-const RESYNC = 1024;
 
 function factorial(n: number): number {
   let f = 1;
   for (let i = 2; i <= n; i++) f *= i;
   return f;
-}
-
-/**
- * The numerator of a built-in statistic, a monotone function of the statistic under
- * permutation of y (the denominators do not change when y is reordered):
- * Pearson sum a_i b_pi(i) with centred values, Spearman the same with centred doubled
- * average ranks 2 rank - (n + 1) (whole numbers, so sums are exact), Kendall
- * S = sum_{i<j} sign(x_i - x_j) sign(y_pi(i) - y_pi(j)). `scale` converts a numerator
- * to the statistic: statistic = numerator / scale.
- */
-interface Kernel {
-  a: Float64Array;
-  b: Float64Array;
-  scale: number;
-  kendall: boolean;
-  /** sign(x_i - x_j), row-major n x n (Kendall only). */
-  sx: Int8Array;
-}
-
-function makeKernel(x: readonly number[], y: readonly number[], method: CorrelationMethod): Kernel {
-  const n = x.length;
-  const a = new Float64Array(n);
-  const b = new Float64Array(n);
-  const sx = new Int8Array(method === 'kendall' ? n * n : 0);
-  if (method === 'kendall') {
-    let tx = 0;
-    let ty = 0;
-    for (let i = 0; i < n; i++) {
-      b[i] = y[i];
-      for (let j = 0; j < n; j++) sx[i * n + j] = Math.sign(x[i] - x[j]);
-      for (let j = i + 1; j < n; j++) {
-        if (x[i] === x[j]) tx++;
-        if (y[i] === y[j]) ty++;
-      }
-    }
-    const n0 = (n * (n - 1)) / 2;
-    return { a, b, sx, kendall: true, scale: Math.sqrt((n0 - tx) * (n0 - ty)) };
-  }
-  let xs: readonly number[] = x;
-  let ys: readonly number[] = y;
-  if (method === 'spearman') {
-    xs = averageRanks(x).map((r) => 2 * r - (n + 1));
-    ys = averageRanks(y).map((r) => 2 * r - (n + 1));
-  } else {
-    let mx = 0;
-    let my = 0;
-    for (let i = 0; i < n; i++) {
-      mx += x[i];
-      my += y[i];
-    }
-    mx /= n;
-    my /= n;
-    xs = x.map((v) => v - mx);
-    ys = y.map((v) => v - my);
-  }
-  let sxx = 0;
-  let syy = 0;
-  for (let i = 0; i < n; i++) {
-    a[i] = xs[i];
-    b[i] = ys[i];
-    sxx += a[i] * a[i];
-    syy += b[i] * b[i];
-  }
-  return { a, b, sx, kendall: false, scale: Math.sqrt(sxx * syy) };
-}
-
-/** Numerator for y values `yv` in position order. */
-function numerator(k: Kernel, yv: Float64Array): number {
-  const n = yv.length;
-  let s = 0;
-  if (k.kendall) {
-    for (let i = 0; i < n; i++) {
-      for (let j = i + 1; j < n; j++) s += k.sx[i * n + j] * Math.sign(yv[i] - yv[j]);
-    }
-    return s;
-  }
-  for (let i = 0; i < n; i++) s += k.a[i] * yv[i];
-  return s;
-}
-
-/** Returns a counter of "as or more extreme" for the alternative, with tolerance tol. */
-function extremeTest(alternative: Alternative, observed: number, tol: number): (t: number) => boolean {
-  if (alternative === 'greater') {
-    const cut = observed - tol;
-    return (t) => t >= cut;
-  }
-  if (alternative === 'less') {
-    const cut = observed + tol;
-    return (t) => t <= cut;
-  }
-  const cut = Math.abs(observed) - tol;
-  return (t) => Math.abs(t) >= cut;
-}
-
-/** Exact enumeration for a built-in statistic: Heap's algorithm with O(1) / O(n) updates. */
-function exactBuiltin(k: Kernel, isExtreme: (t: number) => boolean): number {
-  const n = k.b.length;
-  const yv = Float64Array.from(k.b);
-  const a = k.a;
-  const sx = k.sx;
-  // Kendall: current original position at each place, and sign(y_u - y_v) by original positions
-  const idx = new Int32Array(n).map((_, i) => i);
-  const sy = new Int8Array(k.kendall ? n * n : 0);
-  if (k.kendall) for (let u = 0; u < n; u++) for (let v = 0; v < n; v++) sy[u * n + v] = Math.sign(k.b[u] - k.b[v]);
-  let num = numerator(k, yv);
-  let count = isExtreme(num) ? 1 : 0;
-  const c = new Int32Array(n);
-  let steps = 0;
-  let i = 1;
-  while (i < n) {
-    if (c[i] < i) {
-      const p = i % 2 === 0 ? 0 : c[i];
-      const q = i;
-      const yp = yv[p];
-      const yq = yv[q];
-      if (k.kendall) {
-        // branch-free: sign(y_u - y_v) from a table indexed by original positions
-        const ip = idx[p] * n;
-        const iq = idx[q] * n;
-        const pn = p * n;
-        const qn = q * n;
-        let d = 0;
-        for (let m = 0; m < n; m++) {
-          const im = idx[m];
-          d += (sx[pn + m] - sx[qn + m]) * (sy[iq + im] - sy[ip + im]);
-        }
-        // (the m = p and m = q terms together give the pair's own change 2 sx[p][q] sign(y_q - y_p))
-        num += d;
-        const t = idx[p];
-        idx[p] = idx[q];
-        idx[q] = t;
-        yv[p] = yq;
-        yv[q] = yp;
-      } else {
-        num += (a[p] - a[q]) * (yq - yp);
-        yv[p] = yq;
-        yv[q] = yp;
-        // Pearson sums are not whole numbers: recompute now and then so that rounding
-        // errors of the updates cannot accumulate (at most RESYNC updates, < 1e-13 relative).
-        if (++steps === RESYNC) {
-          steps = 0;
-          num = numerator(k, yv);
-        }
-      }
-      if (isExtreme(num)) count++;
-      c[i]++;
-      i = 1;
-    } else {
-      c[i] = 0;
-      i++;
-    }
-  }
-  return count;
 }
 
 /** Exact enumeration for a custom statistic (fresh copies are passed on every call). */
@@ -352,7 +198,8 @@ export function permutationTest(
   const isExtreme = extremeTest(alternative, obsNum, 1e-12 * kernel.scale);
   if (exact) {
     const total = factorial(n);
-    const b = exactBuiltin(kernel, isExtreme);
+    const counts = exactCounts(kernel, exactCuts(obsNum, 1e-12 * kernel.scale));
+    const b = alternative === 'greater' ? counts.greater : alternative === 'less' ? counts.less : counts.twoSided;
     return { statistic, observed, p: b / total, permutations: total, extreme: b, exact, alternative, n, seed: null };
   }
   const { random, seed } = resolveRandom(options, 'permutationTest');
