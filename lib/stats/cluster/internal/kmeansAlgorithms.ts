@@ -102,6 +102,31 @@ export function hartiganWong(a: Float64Array, m: number, p: number, c: Float64Ar
 
   let indx = 0;
 
+  /**
+   * Moves point i from cluster l1 to l2: both centres updated in place, the
+   * counts, and the factors an1 = n / (n - 1), an2 = n / (n + 1) of the two
+   * clusters (steps shared by OPTRA and QTRAN in Hartigan & Wong 1979).
+   */
+  const movePoint = (i: number, l1: number, l2: number): void => {
+    const al1 = nc[l1];
+    const alw = al1 - 1;
+    const al2 = nc[l2];
+    const alt = al2 + 1;
+    for (let j = 1; j <= p; j++) {
+      c[ci(l1, j)] = (c[ci(l1, j)] * al1 - A(i, j)) / alw;
+      c[ci(l2, j)] = (c[ci(l2, j)] * al2 + A(i, j)) / alt;
+    }
+    nc[l1] = nc[l1] - 1;
+    nc[l2] = nc[l2] + 1;
+    an2[l1] = alw / al1;
+    an1[l1] = BIG;
+    if (alw > 1) an1[l1] = alw / (alw - 1);
+    an1[l2] = alt / al2;
+    an2[l2] = alt / (alt + 1);
+    ic1[i] = l2;
+    ic2[i] = l1;
+  };
+
   const optra = (): void => {
     for (let l = 1; l <= k; l++) if (itran[l] === 1) live[l] = m + 1;
     for (let i = 1; i <= m; i++) {
@@ -149,23 +174,7 @@ export function hartiganWong(a: Float64Array, m: number, p: number, c: Float64Ar
           live[l2] = m + i;
           ncp[l1] = i;
           ncp[l2] = i;
-          const al1 = nc[l1];
-          const alw = al1 - 1;
-          const al2 = nc[l2];
-          const alt = al2 + 1;
-          for (let j = 1; j <= p; j++) {
-            c[ci(l1, j)] = (c[ci(l1, j)] * al1 - A(i, j)) / alw;
-            c[ci(l2, j)] = (c[ci(l2, j)] * al2 + A(i, j)) / alt;
-          }
-          nc[l1] = nc[l1] - 1;
-          nc[l2] = nc[l2] + 1;
-          an2[l1] = alw / al1;
-          an1[l1] = BIG;
-          if (alw > 1) an1[l1] = alw / (alw - 1);
-          an1[l2] = alt / al2;
-          an2[l2] = alt / (alt + 1);
-          ic1[i] = l2;
-          ic2[i] = l1;
+          movePoint(i, l1, l2);
         }
       }
       if (indx === m) return;
@@ -217,23 +226,7 @@ export function hartiganWong(a: Float64Array, m: number, p: number, c: Float64Ar
               itran[l2] = 1;
               ncp[l1] = istep + m;
               ncp[l2] = istep + m;
-              const al1 = nc[l1];
-              const alw = al1 - 1;
-              const al2 = nc[l2];
-              const alt = al2 + 1;
-              for (let j = 1; j <= p; j++) {
-                c[ci(l1, j)] = (c[ci(l1, j)] * al1 - A(i, j)) / alw;
-                c[ci(l2, j)] = (c[ci(l2, j)] * al2 + A(i, j)) / alt;
-              }
-              nc[l1] = nc[l1] - 1;
-              nc[l2] = nc[l2] + 1;
-              an2[l1] = alw / al1;
-              an1[l1] = BIG;
-              if (alw > 1) an1[l1] = alw / (alw - 1);
-              an1[l2] = alt / al2;
-              an2[l2] = alt / (alt + 1);
-              ic1[i] = l2;
-              ic2[i] = l1;
+              movePoint(i, l1, l2);
             }
           }
         }
