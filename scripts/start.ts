@@ -10,11 +10,11 @@
  * reach the notebooks as DV_DATA_DIR and DV_LANG. Arguments after a second
  * `--` go to Jupyter unchanged (e.g. `-- --no-browser --ip 0.0.0.0`).
  *
- * Figures are interactive (plotly.js in the page). show() would also render
- * a static SVG of each for viewers without JavaScript, but it starts
- * Chromium for every figure (about 6 s each: a minute for notebook 04), and a
- * live notebook does not need it; so npm start switches that off (the kernel
- * gets a CHROMIUM_PATH that does not exist). --static-figures keeps it.
+ * Figures are interactive (plotly.js in the page). show() can also render a
+ * static SVG of each for viewers without JavaScript (one headless Chromium
+ * per kernel, started by the first figure); a live notebook does not need
+ * it, so npm start switches that off (the kernel gets DV_STATIC_FIGURES=0).
+ * --static-figures keeps it.
  * `npm run reproduce` writes executed notebooks with the static images.
  *
  * Without a Jupyter front end it says what to install, and how to open the
@@ -24,7 +24,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
 import { findJupyter, JUPYTER_APP_APT_PACKAGES, JUPYTER_INSTALL_HINT, jupyterDirs, jupyterEnv, KERNEL_NAME, registerKernel } from '../lib/notebooks/jupyter';
-import { NO_CHROMIUM_IN_KERNEL } from '../lib/notebooks/staticFigures';
+import { STATIC_FIGURES_OFF } from '../lib/notebooks/staticFigures';
 import { runCli, UserInputError } from '../lib/util/errors';
 import { parseLang, parseOptions } from '../lib/util/cliOptions';
 
@@ -79,14 +79,14 @@ runCli(async () => {
   const env = jupyterEnv(ROOT, {
     ...(dataDir ? { DV_DATA_DIR: dataDir } : {}),
     ...(lang ? { DV_LANG: lang } : {}),
-    ...(staticFigures ? {} : { CHROMIUM_PATH: NO_CHROMIUM_IN_KERNEL }),
+    ...(staticFigures ? {} : STATIC_FIGURES_OFF),
   });
   // Jupyter refuses to run as root (containers often are) unless told to
   const asRoot = process.getuid?.() === 0 && !jupyterArgs.includes('--allow-root') ? ['--allow-root'] : [];
   const args = [app, `--notebook-dir=${path.join(ROOT, 'notebooks')}`, `--MappingKernelManager.default_kernel_name=${KERNEL_NAME}`, ...asRoot, ...jupyterArgs];
   console.log(`Kernel: ${KERNEL_NAME} (TypeScript) in ${path.relative(process.cwd(), kernelDir) || kernelDir}`);
   console.log(`Data: ${dataDir ?? 'the shipped default data (data/)'}; labels: ${lang ?? 'nl'}`);
-  console.log(`Figures: interactive${staticFigures ? ', with static images (slow: Chromium per figure)' : ' (no static images in the kernel; --static-figures adds them, npm run reproduce writes them)'}`);
+  console.log(`Figures: interactive${staticFigures ? ', with static images (one Chromium per kernel, started by its first figure)' : ' (no static images in the kernel; --static-figures adds them, npm run reproduce writes them)'}`);
   console.log(`Starting: jupyter ${args.join(' ')}   (stop with Ctrl-C)\n`);
   const [command, ...prefix] = jupyter.jupyter;
   const child = spawn(command, [...prefix, ...args], { cwd: ROOT, env, stdio: 'inherit' });

@@ -1,12 +1,15 @@
 /**
  * Renders figure specs to SVG and PNG in one headless Chromium session
  * (playwright-core, the system's /usr/bin/chromium). plotly.js is loaded from
- * node_modules into a blank page; nothing is fetched from the network (every
- * request the page makes is refused). Each figure is drawn once, the way
- * Plotly.toImage draws it, at the spec's own width and height, with Math.random
- * seeded afresh for every figure; the SVG and the PNG (that SVG rasterised at a
- * fixed scale) both come from that one drawing, so the same spec gives the same
- * files (byte for byte the files two separate toImage calls give).
+ * node_modules into blank pages (DV_FIGURE_PAGES of them, default 2, each its
+ * own renderer process, drawing at the same time); nothing is fetched from the
+ * network (every request the pages make is refused). Each figure is drawn
+ * once, the way Plotly.toImage draws it, at the spec's own width and height,
+ * with Math.random seeded and plotly's text-size cache emptied afresh for
+ * every figure; the SVG and the PNG (that SVG rasterised at a fixed scale, as
+ * toImage does) both come from that one drawing. So the same spec gives the
+ * same files whatever was drawn before it, in which page or session: the SVG
+ * is byte for byte what Plotly.toImage gives in a fresh page.
  *
  * This is the only module of lib/figures that does I/O; the builders stay pure.
  */
@@ -153,6 +156,30 @@ export function figurePages(): number {
   return Number.isInteger(n) && n >= 1 ? Math.min(n, 16) : DEFAULT_PAGES;
 }
 
+/**
+ * plotly.js from node_modules, with one hook added: window.__dvResetBBoxes()
+ * empties plotly's cache of text sizes (Drawing.savedBBoxes) and its counter.
+ * plotly draws some things in a different order when a text's size is already
+ * cached (e.g. the attributes of a legend's background), so without the
+ * reset a figure's SVG would depend on the figures drawn before it in the
+ * same page. Reset before every figure, each is drawn as in a fresh page,
+ * which is what Plotly.toImage gives there. Null if the bundle does not have
+ * the expected code (another plotly version): then figures are drawn without
+ * the reset.
+ */
+let patchedBundle: { text: string; hooked: boolean } | null = null;
+export function plotlyBundleForPages(): { text: string; hooked: boolean } {
+  if (!patchedBundle) {
+    const text = fs.readFileSync(plotlyBundlePath(), 'utf8');
+    const re = /([A-Za-z_$][\w$]*)\.savedBBoxes=\{\};var ([A-Za-z_$][\w$]*)=0,/;
+    const m = re.exec(text);
+    patchedBundle = m
+      ? { text: text.replace(re, `${m[0]}__dvHook=(typeof window!=="undefined"&&(window.__dvResetBBoxes=function(){${m[1]}.savedBBoxes={};${m[2]}=0;})),`), hooked: true }
+      : { text, hooked: false };
+  }
+  return patchedBundle;
+}
+
 /** Installed in the page before plotly: a seeded Math.random that each figure resets. */
 const SEED_SCRIPT = `
 (function () {
@@ -226,11 +253,13 @@ const DRAW_IN_PAGE = String(async function dvDraw(a: DrawArgs): Promise<DrawResu
       };
     };
     __dvResetRandom: () => void;
+    __dvResetBBoxes?: () => void;
     document: { createElement: (t: string) => El; body: { appendChild: (e: El) => void; removeChild: (e: El) => void } };
   };
   const t0 = performance.now();
   const spec = JSON.parse(a.specJson) as FigureSpec;
   w.__dvResetRandom();
+  if (w.__dvResetBBoxes) w.__dvResetBBoxes();
   const S = w.Plotly.Snapshot;
   const gd = w.document.createElement('div');
   gd.style.position = 'absolute';
@@ -272,6 +301,12 @@ export interface FigureRendererOptions {
   executablePath?: string;
   /** Pages drawing at the same time (default $DV_FIGURE_PAGES or DEFAULT_PAGES). */
   pages?: number;
+  /**
+   * Let playwright close the browser and exit the process on Ctrl-C (default
+   * true). False where something else handles SIGINT (a notebook kernel
+   * interrupts a cell with it).
+   */
+  handleSIGINT?: boolean;
 }
 
 export interface RenderCallOptions {
@@ -292,11 +327,13 @@ function checkFormats(formats: readonly ImageFormat[], scale: unknown): void {
  * figures; `show()` keeps one per process (see sharedRenderer.ts).
  */
 export class FigureRenderer {
-  /** Milliseconds to start Chromium (pages are prepared on first use of a scale). */
+  /** Milliseconds to start Chromium (the pages are prepared on first use). */
   readonly launchMs: number;
   readonly browserVersion: string;
   plotlyVersion = '';
-  private readonly lanes = new Map<number, Promise<Lane[]>>();
+  private lanes: Promise<Lane[]> | null = null;
+  /** render() calls run one after the other (a page draws one figure at a time). */
+  private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
 
   private constructor(
@@ -315,7 +352,7 @@ export class FigureRenderer {
     // Loaded lazily: the builders and their tests never need a browser.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { chromium } = require('playwright-core') as typeof import('playwright-core');
-    const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+    const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS, handleSIGINT: options.handleSIGINT ?? true });
     const pages = Math.max(1, Math.floor(options.pages ?? figurePages()));
     return new FigureRenderer(browser, pages, performance.now() - t0);
   }
@@ -339,46 +376,43 @@ export class FigureRenderer {
     }
   }
 
-  /** Prepares the pages of one device scale factor (once per scale): plotly loaded, warmed up. */
-  async prepare(scale = 2, first?: NamedFigure): Promise<void> {
-    await this.lanesFor(scale, first);
+  /** Prepares the pages (once): plotly loaded, warmed up. */
+  async prepare(): Promise<void> {
+    await this.lanesFor();
   }
 
-  private lanesFor(scale: number, first: NamedFigure | undefined): Promise<Lane[]> {
-    let p = this.lanes.get(scale);
-    if (!p) {
-      p = this.makeLanes(scale, first);
-      this.lanes.set(scale, p);
-      p.catch(() => this.lanes.delete(scale));
+  private lanesFor(): Promise<Lane[]> {
+    if (!this.lanes) {
+      const p = this.makeLanes();
+      this.lanes = p;
+      p.catch(() => {
+        if (this.lanes === p) this.lanes = null;
+      });
     }
-    return p;
+    return this.lanes;
   }
 
-  private async makeLanes(scale: number, first: NamedFigure | undefined): Promise<Lane[]> {
+  private async makeLanes(): Promise<Lane[]> {
     const context = await this.browser.newContext();
     // Nothing from the network: every request is refused (plotly comes from node_modules below).
     await context.route('**/*', (route) => route.abort());
-    const bundle = plotlyBundlePath();
+    const bundle = plotlyBundleForPages().text;
     return Promise.all(
       Array.from({ length: this.nPages }, async () => {
         const page = await context.newPage();
         await page.setContent(PAGE_HTML);
         await page.addScriptTag({ content: SEED_SCRIPT });
-        await page.addScriptTag({ path: bundle });
+        await page.addScriptTag({ content: bundle });
         await page.addScriptTag({ content: `window.__dvDraw = ${DRAW_IN_PAGE};` });
         const lane: Lane = { page };
-        // Warm-up: plotly's first drawing in a page differs in small ways (attribute
-        // order) from later ones, so throw-away drawings make every figure's
-        // output independent of its place in the list, of the page it is drawn in
-        // and of the session. The ones through the real path warm the JIT and the
-        // PNG encoder.
+        // Warm-up (JIT, PNG encoder): one small figure through toImage and one
+        // through the real path. The output does not depend on it: every figure
+        // is drawn as in a fresh page (see plotlyBundleForPages).
         await page.evaluate(async (spec) => {
           const w = globalThis as unknown as { Plotly: { toImage: (fig: unknown, opts: unknown) => Promise<string> } };
           await w.Plotly.toImage({ data: spec.data, layout: spec.layout }, { format: 'svg', width: 400, height: 300 });
         }, WARM_SPEC);
-        for (const f of first ? [WARM_SPEC, first.spec] : [WARM_SPEC]) {
-          await this.drawOne(lane, f, scale, true, true);
-        }
+        await this.drawOne(lane, WARM_SPEC, 2, true, true);
         return lane;
       }),
     );
@@ -402,8 +436,14 @@ export class FigureRenderer {
     const formats = options.formats ?? ['svg', 'png'];
     const scale = options.scale ?? 2;
     checkFormats(formats, scale);
+    const run = this.queue.then(() => this.renderNow(figures, formats, scale, options));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async renderNow(figures: readonly NamedFigure[], formats: readonly ImageFormat[], scale: number, options: RenderCallOptions): Promise<RenderedFigure[]> {
     if (this.isClosed) throw new Error('FigureRenderer: the browser is closed.');
-    const lanes = await this.lanesFor(scale, figures[0]);
+    const lanes = await this.lanesFor();
     if (!this.plotlyVersion) this.plotlyVersion = await lanes[0].page.evaluate(() => (globalThis as unknown as { Plotly: { version: string } }).Plotly.version);
     const wantSvg = formats.includes('svg');
     const wantPng = formats.includes('png');
@@ -464,7 +504,7 @@ export async function renderFigures(figures: readonly NamedFigure[], options: Re
   const renderer = await FigureRenderer.launch({ executablePath: options.executablePath, pages: options.pages });
   try {
     // Pages are prepared before the clock of the figures starts.
-    await renderer.prepare(scale, figures[0]);
+    await renderer.prepare();
     const startupMs = performance.now() - t0;
     const out = await renderer.render(figures, { formats, scale, onRendered: options.onRendered, onProgress: options.onProgress });
     const renderMs = performance.now() - t0 - startupMs;

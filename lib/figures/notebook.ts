@@ -14,7 +14,8 @@
  */
 import * as fs from 'node:fs';
 import { UserInputError } from '../util/errors';
-import { findChromium, plotlyBundlePath, renderFigures } from './export';
+import { findChromium, plotlyBundlePath } from './export';
+import { staticFiguresEnabled, withSharedRenderer } from './sharedRenderer';
 import type { FigureSpec } from './types';
 
 export interface FigureHtmlOptions {
@@ -83,7 +84,12 @@ export interface HtmlDisplay {
 }
 
 export interface ShowOptions {
-  /** Static image for front ends without JavaScript: 'svg' (default), 'png', or 'none'. Needs Chromium; skipped without it. */
+  /**
+   * Static image for front ends without JavaScript: 'svg' (default), 'png', or
+   * 'none'. Needs Chromium (skipped without it) and is off with
+   * DV_STATIC_FIGURES=0. One browser per process renders them all (started by
+   * the first, closed when idle: see sharedRenderer.ts).
+   */
   fallback?: 'svg' | 'png' | 'none';
   /** Chromium binary for the static image (default $CHROMIUM_PATH or /usr/bin/chromium). */
   executablePath?: string;
@@ -122,7 +128,7 @@ export async function show(spec: FigureSpec, options: ShowOptions = {}): Promise
   const want = options.fallback ?? 'svg';
   if (want !== 'svg' && want !== 'png' && want !== 'none') throw new UserInputError(`show: fallback ${JSON.stringify(want)}; expected "svg", "png" or "none".`);
   let fallback: FigureHtmlOptions['fallback'] = null;
-  if (want !== 'none') {
+  if (want !== 'none' && staticFiguresEnabled()) {
     let chromium: string | null = null;
     try {
       chromium = findChromium(options.executablePath);
@@ -130,8 +136,7 @@ export async function show(spec: FigureSpec, options: ShowOptions = {}): Promise
       chromium = null; // no static image without a browser; the interactive figure still works
     }
     if (chromium) {
-      const r = await renderFigures([{ name: 'figure', spec }], { formats: [want], executablePath: chromium, scale: 1 });
-      const f = r.figures[0];
+      const [f] = await withSharedRenderer((r) => r.render([{ name: 'figure', spec }], { formats: [want], scale: 1 }), { executablePath: chromium });
       fallback = want === 'svg' ? { format: 'svg', svg: f.svg ?? '' } : { format: 'png', png: f.png ?? new Uint8Array() };
     }
   }

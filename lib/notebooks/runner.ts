@@ -14,7 +14,7 @@ import * as path from 'node:path';
 import { spawn } from 'node:child_process';
 import { UserInputError } from '../util/errors';
 import { jupyterEnv, KERNEL_NAME, PROJECT_ROOT, registerKernel, requireJupyter, type JupyterInstall } from './jupyter';
-import { NO_CHROMIUM_IN_KERNEL } from './staticFigures';
+import { STATIC_FIGURES_OFF } from './staticFigures';
 
 /** A notebook as nbformat 4 JSON (only the parts the runner touches are typed). */
 export interface NotebookJson {
@@ -91,10 +91,10 @@ export interface RunNotebooksOptions {
   /** Keep running the next notebooks after a failure (default false: stop). */
   keepGoing?: boolean;
   /**
-   * Let show() render each figure's static image in the kernel (starts
-   * Chromium once per figure: slow). Default false: figures are interactive
-   * only, and addStaticFiguresToFiles adds the images afterwards in one
-   * Chromium session.
+   * Let show() render each figure's static image in the kernel (one Chromium
+   * per kernel). Default false: the kernels get DV_STATIC_FIGURES=0 (no
+   * browser, figures interactive only), and addStaticFiguresToFiles adds the
+   * images afterwards in one Chromium session for all notebooks.
    */
   staticFiguresInKernel?: boolean;
   /** A Jupyter installation (default: found with requireJupyter). */
@@ -295,7 +295,7 @@ export async function runNotebooks(options: RunNotebooksOptions = {}): Promise<N
   const env: Record<string, string> = {
     DV_DATA_DIR: path.resolve(options.dataDir ?? path.join(root, 'data')),
     DV_LANG: options.lang ?? 'nl',
-    ...(options.staticFiguresInKernel ? {} : { CHROMIUM_PATH: NO_CHROMIUM_IN_KERNEL }),
+    ...(options.staticFiguresInKernel ? {} : STATIC_FIGURES_OFF),
   };
   // Notebooks run side by side (each in its own kernel), `concurrency` at a
   // time; results are reported in notebook order. After a failure no new

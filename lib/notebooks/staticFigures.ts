@@ -3,10 +3,10 @@
  * ONE headless Chromium session for all notebooks.
  *
  * `show(spec)` gives every figure a static SVG for front ends without
- * JavaScript (GitHub, nbviewer), but renders it by starting Chromium for
- * each figure: seconds per figure. Headless runs therefore execute the
- * notebooks without Chromium (show() then leaves the static image out) and
- * this step puts it in: it reads each figure's spec back from the output
+ * JavaScript (GitHub, nbviewer), rendered by one Chromium per kernel. Headless
+ * runs execute several notebooks at once, so instead of a browser in every
+ * kernel they switch that off (DV_STATIC_FIGURES=0, see STATIC_FIGURES_OFF)
+ * and this step puts the images in: it reads each figure's spec back from the output
  * (the script `figureHtml` wrote), renders all of them together, and rebuilds
  * the output with `figureHtml` and the SVG: the same HTML `show` would have
  * written.
@@ -14,10 +14,17 @@
 import * as fs from 'node:fs';
 import { figureHtml } from '../figures/notebook';
 import { findChromium, plotlyBundlePath, renderFigures } from '../figures/export';
+import { STATIC_FIGURES_ENV } from '../figures/sharedRenderer';
 import type { FigureSpec } from '../figures/types';
 import { notebookText, type NotebookJson } from './runner';
 
-/** The CHROMIUM_PATH the runner gives the kernel, so that show() skips its own static image. */
+/** The environment the runner (and npm start) gives a kernel so that show() renders no static image (no browser). */
+export const STATIC_FIGURES_OFF: Readonly<Record<string, string>> = { [STATIC_FIGURES_ENV]: '0' };
+
+/**
+ * @deprecated The kernel used to get this CHROMIUM_PATH (which does not exist)
+ * so that show() found no browser; it now gets STATIC_FIGURES_OFF.
+ */
 export const NO_CHROMIUM_IN_KERNEL = '/nonexistent/static-figures-are-added-after-the-run';
 
 const BUNDLE_MARK = '/* plotly.js from node_modules';

@@ -4,11 +4,12 @@
  * Skipped, with a message, only when Chromium is not installed.
  */
 import * as fs from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadDefault, methodFigures } from './fixtures';
 import { reportFigures } from '../../lib/figures/reportFigures';
-import { DEFAULT_CHROMIUM, renderFigures, RenderResult } from '../../lib/figures/export';
+import { CHROMIUM_ARGS, DEFAULT_CHROMIUM, plotlyBundleForPages, plotlyBundlePath, renderFigures, RenderResult } from '../../lib/figures/export';
 import { resetShow, show } from '../../lib/figures/notebook';
+import { closeSharedRenderer } from '../../lib/figures/sharedRenderer';
 import type { FigureSpec, NamedFigure } from '../../lib/figures/types';
 
 const chromium = process.env.CHROMIUM_PATH ?? DEFAULT_CHROMIUM;
@@ -33,6 +34,7 @@ describe.skipIf(!hasChromium)('figures in a real browser (one Chromium session)'
   const methods = methodFigures(d);
   const all: NamedFigure[] = [...nl, ...en, ...methods, { name: 'again-fig01', spec: nl[0].spec }];
   let result: RenderResult;
+  afterAll(() => closeSharedRenderer());
 
   /** The network names (or letters) a figure must show. */
   const expectedNames = (name: string): string[] => {
@@ -83,6 +85,54 @@ describe.skipIf(!hasChromium)('figures in a real browser (one Chromium session)'
     const [a, b] = [result.figures[0], result.figures.at(-1)!];
     expect(b.svg === a.svg, 'the same SVG twice').toBe(true);
     expect(Buffer.compare(a.png!, b.png!)).toBe(0);
+  });
+
+  it('a fresh browser session gives the same bytes, whatever the order, page or scale of the other figures', { timeout: 240_000 }, async () => {
+    const pick = ['fig16-patterns-impact', 'fig18-response-en', 'method-dendrogram', 'fig01-portrait-aparctias'];
+    const again = await renderFigures(
+      pick.map((n) => all.find((f) => f.name === n)!),
+      { scale: 2, pages: 1 },
+    );
+    for (const f of again.figures) {
+      const before = result.figures.find((x) => x.name === f.name)!;
+      expect(f.svg === before.svg, `${f.name}: the same SVG`).toBe(true);
+      expect(Buffer.compare(f.png!, before.png!), `${f.name}: the same PNG`).toBe(0);
+    }
+  });
+
+  it('each SVG is byte for byte what Plotly.toImage gives in a fresh page', { timeout: 240_000 }, async () => {
+    expect(plotlyBundleForPages().hooked, 'the text-size cache reset is installed in the plotly bundle').toBe(true);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { chromium: pw } = require('playwright-core') as typeof import('playwright-core');
+    const browser = await pw.launch({ executablePath: chromium, args: CHROMIUM_ARGS });
+    try {
+      for (const name of ['fig01-portrait-aparctias', 'fig16-patterns-impact', 'method-dendrogram']) {
+        const spec = all.find((f) => f.name === name)!.spec;
+        const page = await browser.newPage();
+        await page.route('**/*', (route) => route.abort());
+        await page.setContent('<!DOCTYPE html><html><head><meta charset="utf-8"></head><body></body></html>');
+        // the same seeded Math.random as the renderer's pages
+        await page.evaluate(() => {
+          let state = 20240401;
+          Math.random = () => {
+            state = (state + 0x6d2b79f5) | 0;
+            let t = Math.imul(state ^ (state >>> 15), 1 | state);
+            t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+            return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+          };
+        });
+        await page.addScriptTag({ path: plotlyBundlePath() });
+        const url = await page.evaluate(
+          (s) => (globalThis as unknown as { Plotly: { toImage: (f: unknown, o: unknown) => Promise<string> } }).Plotly.toImage({ data: s.data, layout: s.layout }, { format: 'svg', width: s.layout.width, height: s.layout.height }),
+          spec,
+        );
+        const svg = decodeURIComponent(url.slice(url.indexOf(',') + 1));
+        expect(svg === result.figures.find((f) => f.name === name)!.svg, `${name}: toImage's SVG`).toBe(true);
+        await page.close();
+      }
+    } finally {
+      await browser.close();
+    }
   });
 
   it('show() in a notebook carries a static SVG of the figure for front ends without JavaScript', { timeout: 120_000 }, async () => {
