@@ -100,7 +100,7 @@ describe.skipIf(!hasChromium)('figures in a real browser (one Chromium session)'
     }
   });
 
-  it('each SVG is byte for byte what Plotly.toImage gives in a fresh page', { timeout: 240_000 }, async () => {
+  it('each SVG and PNG is byte for byte what Plotly.toImage gives in a fresh page', { timeout: 240_000 }, async () => {
     expect(plotlyBundleForPages().hooked, 'the text-size cache reset is installed in the plotly bundle').toBe(true);
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { chromium: pw } = require('playwright-core') as typeof import('playwright-core');
@@ -127,7 +127,13 @@ describe.skipIf(!hasChromium)('figures in a real browser (one Chromium session)'
           spec,
         );
         const svg = decodeURIComponent(url.slice(url.indexOf(',') + 1));
-        expect(svg === result.figures.find((f) => f.name === name)!.svg, `${name}: toImage's SVG`).toBe(true);
+        const ours = result.figures.find((f) => f.name === name)!;
+        expect(svg === ours.svg, `${name}: toImage's SVG`).toBe(true);
+        const png = await page.evaluate(
+          (s) => (globalThis as unknown as { Plotly: { toImage: (f: unknown, o: unknown) => Promise<string> } }).Plotly.toImage({ data: s.data, layout: s.layout }, { format: 'png', width: s.layout.width, height: s.layout.height, scale: 2 }),
+          spec,
+        );
+        expect(Buffer.compare(Buffer.from(png.slice(png.indexOf(',') + 1), 'base64'), ours.png!), `${name}: toImage's PNG`).toBe(0);
         await page.close();
       }
     } finally {
