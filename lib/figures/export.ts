@@ -351,11 +351,13 @@ export interface FigureRendererOptions {
   /** Pages drawing at the same time (default figurePages(): $DV_FIGURE_PAGES, else one per core, at most 4). */
   pages?: number;
   /**
-   * Let playwright close the browser and exit the process on Ctrl-C (default
-   * true). False where something else handles SIGINT (a notebook kernel
-   * interrupts a cell with it).
+   * Let playwright handle SIGINT, SIGTERM and SIGHUP (default true): it then
+   * closes the browser first, and on SIGINT exits the process. False keeps
+   * the process's own signal handling (a notebook kernel interrupts a cell
+   * with SIGINT; without handlers Node dies on a signal as usual): the
+   * browser still ends with the process, when its pipe to Node closes.
    */
-  handleSIGINT?: boolean;
+  handleSignals?: boolean;
 }
 
 export interface RenderCallOptions {
@@ -401,7 +403,8 @@ export class FigureRenderer {
     // Loaded lazily: the builders and their tests never need a browser.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { chromium } = require('playwright-core') as typeof import('playwright-core');
-    const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS, handleSIGINT: options.handleSIGINT ?? true });
+    const signals = options.handleSignals ?? true;
+    const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS, handleSIGINT: signals, handleSIGTERM: signals, handleSIGHUP: signals });
     const pages = Math.max(1, Math.floor(options.pages ?? figurePages()));
     return new FigureRenderer(browser, pages, performance.now() - t0);
   }

@@ -87,8 +87,11 @@ export async function withSharedRenderer<T>(fn: (r: FigureRenderer) => Promise<T
     for (let attempt = 0; ; attempt++) {
       if (!shared) {
         launches++;
-        // A kernel interrupts cells with SIGINT: then playwright must not exit the process on it.
-        const p = FigureRenderer.launch({ executablePath, pages: 1, handleSIGINT: process.listenerCount('SIGINT') === 0 });
+        // No playwright signal handlers: a kernel interrupts cells with SIGINT
+        // (playwright would exit the process), and with a SIGTERM handler Node
+        // would no longer die on SIGTERM. The browser ends with the process
+        // anyway: it exits when its pipe to Node closes.
+        const p = FigureRenderer.launch({ executablePath, pages: 1, handleSignals: false });
         const s: Shared = { executablePath, renderer: p };
         shared = s;
         p.catch(() => {

@@ -162,4 +162,53 @@ const spec = (t: string) => ({ data: [{ type: 'bar', x: ['a', 'b'], y: [1, 2] }]
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+  it('in a kernel-like process, SIGINT (a cell interrupt) leaves kernel and browser alone; SIGTERM ends both', { timeout: 180_000 }, async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dv-show-signal-'));
+    const script = path.join(dir, 'kernel.ts');
+    const lib = (p: string) => JSON.stringify(path.join(ROOT, 'lib', 'figures', p));
+    fs.writeFileSync(
+      script,
+      `import { show } from ${lib('notebook')};
+import { withSharedRenderer } from ${lib('sharedRenderer')};
+process.on('SIGINT', () => console.log('interrupted'));
+setInterval(() => undefined, 1000); // a kernel's event loop
+(async () => {
+  await show({ data: [{ type: 'bar', x: ['a'], y: [1] }], layout: { width: 300, height: 200 } } as never, { display: { html: () => undefined } });
+  const pid = await withSharedRenderer(async (r) => r.childProcess()?.pid ?? -1);
+  console.log('ready ' + pid);
+})();
+`,
+    );
+    const alive = (pid: number) => {
+      try {
+        return !/State:\s+[ZX]/.test(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+      } catch {
+        return false;
+      }
+    };
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    // one process (tsx as a require hook, not its CLI, which would relay signals to a child)
+    const child = spawn(process.execPath, ['--require', path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cjs', 'index.cjs'), script], { cwd: ROOT });
+    try {
+      let out = '';
+      child.stdout.on('data', (d) => (out += d));
+      const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+      for (let i = 0; i < 1200 && !/ready -?\d+/.test(out); i++) await sleep(100);
+      const pid = Number(/ready (-?\d+)/.exec(out)?.[1]);
+      expect(pid).toBeGreaterThan(0);
+      child.kill('SIGINT');
+      await sleep(1_500);
+      expect(out).toContain('interrupted');
+      expect(child.exitCode).toBeNull();
+      expect(alive(pid), 'the browser survives a cell interrupt').toBe(true);
+      child.kill('SIGTERM');
+      await Promise.race([exited, sleep(5_000)]);
+      expect(child.exitCode !== null || child.signalCode !== null, 'SIGTERM ends the process').toBe(true);
+      for (let i = 0; i < 50 && alive(pid); i++) await sleep(100);
+      expect(alive(pid), 'and its browser').toBe(false);
+    } finally {
+      child.kill('SIGKILL');
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
