@@ -5,7 +5,6 @@
  * non-empty row; problems are reported by spreadsheet row and column header.
  */
 import * as aq from 'arquero';
-import readXlsxFile from 'read-excel-file/node';
 import { columnLetter } from '../data/csv';
 import { UserInputError } from '../util/errors';
 import { readInputBytes } from './files';
@@ -66,6 +65,8 @@ export async function readSurveyXlsx(file: string, options: ReadSurveyXlsxOption
   if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) throw new UserInputError(notXlsxMessage(bytes, file));
   let sheets: Array<{ sheet: string; data: unknown[][] }>;
   try {
+    // Loaded on first use: most processes that import this library never read Excel.
+    const { default: readXlsxFile } = await import('read-excel-file/node');
     sheets = (await readXlsxFile(bytes)) as Array<{ sheet: string; data: unknown[][] }>;
   } catch (e) {
     throw new UserInputError(`${file}: cannot read the workbook (${(e as Error).message}). Is it an Excel workbook (.xlsx)? Open it in Excel and save it again.`);

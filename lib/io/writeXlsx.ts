@@ -5,7 +5,6 @@
  * Variable labels, when given, go to a second sheet, so that the first sheet
  * stays a plain table that `readSurveyXlsx` and other programs read back.
  */
-import writeXlsxFile from 'write-excel-file/node';
 import type { Cell, Row, SheetData } from 'write-excel-file/node';
 import { UserInputError } from '../util/errors';
 import { writeOutputBytes } from './files';
@@ -66,6 +65,8 @@ export async function xlsxBytes(table: TableInput, options: WriteXlsxOptions = {
     ];
     sheets.push({ data: labelRows, sheet: sheetName(options.labelsSheet ?? 'labels', 'labels'), columns: [{ width: 30 }, { width: 60 }], stickyRowsCount: 1 });
   }
+  // Loaded on first use: most processes that import this library (notebook kernels) never write Excel.
+  const { default: writeXlsxFile } = await import('write-excel-file/node');
   return writeXlsxFile(sheets).toBuffer();
 }
 

@@ -8,7 +8,8 @@
  * Numerical Recipes, 3rd ed., section 6.2) with the prefactor
  * (x/2)^a e^(-x/2) / Gamma(a) = x * pdf(x), taken from @stdlib's density.
  */
-import chisquare from '@stdlib/stats-base-dists-chisquare';
+import chisquareCdf from '@stdlib/stats-base-dists-chisquare-cdf';
+import chisquarePdf from '@stdlib/stats-base-dists-chisquare-pdf';
 
 export function chisqUpper(x: number, df: number): number {
   if (Number.isNaN(x)) return NaN;
@@ -16,7 +17,7 @@ export function chisqUpper(x: number, df: number): number {
   if (x === Infinity) return 0;
   const a = df / 2;
   const xg = x / 2;
-  if (xg < a + 1) return 1 - chisquare.cdf(x, df);
+  if (xg < a + 1) return 1 - chisquareCdf(x, df);
   const FPMIN = 1e-300;
   let b = xg + 1 - a;
   let c = 1 / FPMIN;
@@ -34,5 +35,5 @@ export function chisqUpper(x: number, df: number): number {
     h *= del;
     if (Math.abs(del - 1) < 1e-16) break;
   }
-  return x * chisquare.pdf(x, df) * h;
+  return x * chisquarePdf(x, df) * h;
 }
