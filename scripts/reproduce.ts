@@ -9,8 +9,9 @@
  *  3. registers the tslab kernel for this project (.jupyter-env/) and runs
  *     every notebook headless through Jupyter, writing the executed notebooks
  *     with their outputs to out/notebooks/ (figures get their static images
- *     in one Chromium session afterwards);
- *  4. exports every figure of the report to out/figures/ (SVG and PNG);
+ *     afterwards, from one Chromium started while the last notebooks run);
+ *  4. exports every figure of the report to out/figures/ (SVG and PNG), in
+ *     that same Chromium;
  *  5. writes the self-contained report out/report.html (npm run report),
  *     with the interview strand when the data folder has
  *     interviews/interviews.qdpx (the shipped data do).
@@ -30,9 +31,9 @@ import { DEFAULT_DATA_DIR, loadStudyData } from '../lib/data/loadStudyData';
 import { checkCalibration } from '../lib/analysis/checkCalibration';
 import { networkSummary, formatNetworkSummary } from '../lib/analysis/networkSummary';
 import { reportFigures } from '../lib/figures/reportFigures';
-import { exportFigures } from '../lib/figures/export';
+import { exportFigures, findChromium, FigureRenderer } from '../lib/figures/export';
 import { findJupyter, JUPYTER_INSTALL_HINT, jupyterDirs } from '../lib/notebooks/jupyter';
-import { formatFailure, listNotebooks, runNotebooks } from '../lib/notebooks/runner';
+import { defaultConcurrency, formatFailure, listNotebooks, runNotebooks } from '../lib/notebooks/runner';
 import { addStaticFiguresToFiles } from '../lib/notebooks/staticFigures';
 import { runCli, UserInputError } from '../lib/util/errors';
 import { parseLang, parseOptions } from '../lib/util/cliOptions';
@@ -98,8 +99,49 @@ function checkData(dataDir: string, lang: 'nl' | 'en'): { failures: number; synt
   return { failures, synthetic };
 }
 
+/**
+ * One headless Chromium for the notebooks' static images and the report's
+ * figures (starting one and loading plotly.js into its pages takes seconds).
+ * It is started while the last notebooks run, when no new kernel will start
+ * and a core comes free; null when there is no Chromium (then the static
+ * images are skipped with a message, and the figure export says how to
+ * install it).
+ */
+class SharedBrowser {
+  private starting: Promise<{ renderer: FigureRenderer | null; error: unknown }> | null = null;
+
+  start(): void {
+    this.starting ??= (async () => {
+      try {
+        findChromium();
+      } catch {
+        return { renderer: null, error: null };
+      }
+      try {
+        const renderer = await FigureRenderer.launch();
+        await renderer.prepare();
+        return { renderer, error: null };
+      } catch (error) {
+        return { renderer: null, error };
+      }
+    })();
+  }
+
+  async get(): Promise<FigureRenderer | null> {
+    this.start();
+    const { renderer, error } = await this.starting!;
+    if (error) throw error;
+    return renderer;
+  }
+
+  async close(): Promise<void> {
+    const r = this.starting ? (await this.starting).renderer : null;
+    await r?.close();
+  }
+}
+
 /** Runs every notebook; throws (a UserInputError, no stack trace) at the first cell error. */
-async function notebooks(dataDir: string, lang: 'nl' | 'en'): Promise<void> {
+async function notebooks(dataDir: string, lang: 'nl' | 'en', browser: SharedBrowser): Promise<void> {
   const jupyter = findJupyter();
   if (!jupyter) throw new UserInputError(`${JUPYTER_INSTALL_HINT}\n\n(npm run figures and npm run report work without Jupyter.)`);
   const files = listNotebooks(path.join(ROOT, 'notebooks'));
@@ -107,6 +149,7 @@ async function notebooks(dataDir: string, lang: 'nl' | 'en'): Promise<void> {
   console.log(`\nNotebooks: ${files.length}, kernel tslab registered for this project in ${rel(jupyterDirs(ROOT).base)}/ (nbconvert ${jupyter.nbconvert}), DV_DATA_DIR=${rel(dataDir)}, DV_LANG=${lang}`);
   const width = Math.max(...files.map((f) => path.basename(f, '.ipynb').length));
   const started = Date.now();
+  const concurrency = defaultConcurrency();
   const results = await runNotebooks({
     notebooks: files,
     outDir,
@@ -114,8 +157,13 @@ async function notebooks(dataDir: string, lang: 'nl' | 'en'): Promise<void> {
     lang,
     jupyter,
     root: ROOT,
+    concurrency,
     onStart: (nb, k, total) => process.stdout.write(`  [${String(k + 1).padStart(2)}/${total}] ${path.basename(nb, '.ipynb').padEnd(width)} `),
-    onDone: (r) => process.stdout.write(r.skipped ? `skipped: ${r.skipped}\n` : r.ok ? `${seconds(r.ms).padStart(7)}  ${r.cells.length} code cells\n` : `FAILED after ${seconds(r.ms)}\n`),
+    onDone: (r, k, total) => {
+      process.stdout.write(r.skipped ? `skipped: ${r.skipped}\n` : r.ok ? `${seconds(r.ms).padStart(7)}  ${r.cells.length} code cells\n` : `FAILED after ${seconds(r.ms)}\n`);
+      // No kernel starts after this one: a core is free for the browser.
+      if (r.ok && k >= total - concurrency) browser.start();
+    },
   });
   const failed = results.find((r) => !r.ok);
   if (failed?.failure) {
@@ -123,7 +171,7 @@ async function notebooks(dataDir: string, lang: 'nl' | 'en'): Promise<void> {
     throw new UserInputError(`a notebook failed; the run stops here.\n${formatFailure(failed.failure, ROOT)}${where}`);
   }
   const written = results.map((r) => r.output).filter((f): f is string => f !== null);
-  const images = await addStaticFiguresToFiles(written);
+  const images = await addStaticFiguresToFiles(written, { renderer: (await browser.get()) ?? undefined });
   if (images.skipped) console.log(`  static images of the figures skipped: ${images.skipped}`);
   else console.log(`  static images for ${images.figures} figures in ${seconds(images.ms)} (one Chromium session)`);
   // executed notebooks of an earlier run that this run skipped would be stale: remove them
@@ -132,7 +180,7 @@ async function notebooks(dataDir: string, lang: 'nl' | 'en'): Promise<void> {
 }
 
 /** Every figure of the report as SVG and PNG in out/figures/; returns the lines to print. */
-async function figures(dataDir: string, lang: 'nl' | 'en'): Promise<string[]> {
+async function figures(dataDir: string, lang: 'nl' | 'en', browser: SharedBrowser): Promise<string[]> {
   const study = loadStudyData(dataDir);
   const outDir = path.join(ROOT, 'out', 'figures');
   const { figures: specs, skipped } = reportFigures(
@@ -140,7 +188,7 @@ async function figures(dataDir: string, lang: 'nl' | 'en'): Promise<string[]> {
     { lang, synthetic: study.synthetic },
   );
   const lines = [`Figures: ${specs.length} figures of the report to ${rel(outDir)}/`, ...skipped.map((s) => `  skipped ${s.name}: ${s.reason}`)];
-  const result = await exportFigures(specs, { outDir });
+  const result = await exportFigures(specs, { outDir, renderer: (await browser.get()) ?? undefined });
   lines.push(`  wrote ${result.files.length} files (SVG and PNG) in ${seconds(result.totalMs)}`);
   return lines;
 }
@@ -179,9 +227,14 @@ runCli(async () => {
     return;
   }
   console.log('All data checks pass.');
-  await notebooks(dataDir, lang);
-  // (Run beside the notebooks, the export's Chromium slowed them more than it saved on two cores.)
-  console.log(`\n${(await figures(dataDir, lang)).join('\n')}`);
+  const browser = new SharedBrowser();
+  try {
+    await notebooks(dataDir, lang, browser);
+    // (Run beside the notebooks, the export's Chromium slowed them more than it saved on two cores.)
+    console.log(`\n${(await figures(dataDir, lang, browser)).join('\n')}`);
+  } finally {
+    await browser.close();
+  }
   report(dataDir, lang);
   console.log(`\nDone in ${seconds(Date.now() - started)}: out/notebooks/, out/figures/, out/report.html.`);
 });

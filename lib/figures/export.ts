@@ -48,6 +48,12 @@ export interface RenderOptions {
   onProgress?: (p: RenderProgress) => void;
   /** Called with each rendered figure before onProgress; returns the files it wrote (exportFigures writes here). */
   onRendered?: (f: RenderedFigure) => string[] | void;
+  /**
+   * A renderer already started (FigureRenderer.launch), used instead of a
+   * browser of this call's own and left open: several exports share one
+   * browser start (npm run reproduce). executablePath and pages are then the renderer's.
+   */
+  renderer?: FigureRenderer;
 }
 
 export interface RenderProgress {
@@ -553,7 +559,8 @@ export async function renderFigures(figures: readonly NamedFigure[], options: Re
   const scale = options.scale ?? 2;
   checkFormats(formats, scale);
   const t0 = performance.now();
-  const renderer = await FigureRenderer.launch({ executablePath: options.executablePath, pages: options.pages });
+  const given = options.renderer;
+  const renderer = given ?? (await FigureRenderer.launch({ executablePath: options.executablePath, pages: options.pages }));
   try {
     // Pages are prepared before the clock of the figures starts.
     await renderer.prepare();
@@ -562,7 +569,7 @@ export async function renderFigures(figures: readonly NamedFigure[], options: Re
     const renderMs = performance.now() - t0 - startupMs;
     return { figures: out, startupMs, renderMs, totalMs: performance.now() - t0, browserVersion: renderer.browserVersion, plotlyVersion: renderer.plotlyVersion };
   } finally {
-    await renderer.close();
+    if (!given) await renderer.close();
   }
 }
 

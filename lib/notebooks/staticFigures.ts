@@ -13,7 +13,7 @@
  */
 import * as fs from 'node:fs';
 import { figureHtml } from '../figures/notebook';
-import { findChromium, plotlyBundlePath, renderFigures } from '../figures/export';
+import { findChromium, plotlyBundlePath, renderFigures, type FigureRenderer } from '../figures/export';
 import { STATIC_FIGURES_ENV } from '../figures/sharedRenderer';
 import type { FigureSpec } from '../figures/types';
 import { notebookText, type NotebookJson } from './runner';
@@ -63,24 +63,33 @@ export interface StaticFiguresResult {
   skipped: string | null;
 }
 
+export interface StaticFiguresOptions {
+  /** Chromium binary (default $CHROMIUM_PATH or /usr/bin/chromium). */
+  executablePath?: string;
+  /** A renderer already started, used and left open (npm run reproduce shares one browser). */
+  renderer?: FigureRenderer;
+}
+
 /**
  * Adds the static SVG to every figure output of the notebooks that lacks one
  * (in place). Without Chromium the notebooks stay as they are (the figures
  * are still interactive) and `skipped` says why.
  */
-export async function addStaticFigures(notebooks: NotebookJson[], options: { executablePath?: string } = {}): Promise<StaticFiguresResult> {
+export async function addStaticFigures(notebooks: NotebookJson[], options: StaticFiguresOptions = {}): Promise<StaticFiguresResult> {
   const start = Date.now();
   const todo = notebooks.flatMap((nb, n) => findFigureOutputs(nb).filter((f) => !f.hasStatic).map((f) => ({ ...f, n })));
   if (todo.length === 0) return { figures: 0, ms: 0, skipped: null };
-  let executablePath: string;
-  try {
-    executablePath = findChromium(options.executablePath);
-  } catch (e) {
-    return { figures: 0, ms: Date.now() - start, skipped: (e as Error).message };
+  let executablePath: string | undefined;
+  if (!options.renderer) {
+    try {
+      executablePath = findChromium(options.executablePath);
+    } catch (e) {
+      return { figures: 0, ms: Date.now() - start, skipped: (e as Error).message };
+    }
   }
   const rendered = await renderFigures(
     todo.map((f, k) => ({ name: `figure-${k + 1}`, spec: f.spec })),
-    { formats: ['svg'], executablePath, scale: 1 },
+    { formats: ['svg'], executablePath, scale: 1, renderer: options.renderer },
   );
   const bundle = todo.some((f) => f.hasBundle) ? fs.readFileSync(plotlyBundlePath(), 'utf8') : null;
   todo.forEach((f, k) => {
@@ -93,7 +102,7 @@ export async function addStaticFigures(notebooks: NotebookJson[], options: { exe
 }
 
 /** addStaticFigures on notebook files: reads them, adds the images, writes them back. */
-export async function addStaticFiguresToFiles(files: readonly string[], options: { executablePath?: string } = {}): Promise<StaticFiguresResult> {
+export async function addStaticFiguresToFiles(files: readonly string[], options: StaticFiguresOptions = {}): Promise<StaticFiguresResult> {
   const notebooks = files.map((f) => JSON.parse(fs.readFileSync(f, 'utf8')) as NotebookJson);
   const result = await addStaticFigures(notebooks, options);
   if (result.figures > 0) files.forEach((f, k) => fs.writeFileSync(f, notebookText(notebooks[k])));
