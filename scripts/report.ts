@@ -15,14 +15,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { readInstrument } from '../lib/data/instrument';
-import { readSurveyCsv } from '../lib/data/readSurveyCsv';
-import { readNetworksCsv } from '../lib/data/readNetworksCsv';
-import { isSyntheticOrigin } from '../lib/data/synthetic';
 import { DEFAULT_MIN_COMPLETE } from '../lib/analysis/privacy';
-import { buildReport } from '../lib/report/buildReport';
-import { collectColophon } from '../lib/report/colophon';
-import { loadInterviews } from '../lib/qual/load';
+import { writeReport } from '../lib/report/writeReport';
 import { runCli, UserInputError } from '../lib/util/errors';
 import { parseLang, parseOptions } from '../lib/util/cliOptions';
 
@@ -63,55 +57,7 @@ function parseArgs(argv: string[]): Args {
 }
 
 runCli(() => {
-  const started = performance.now();
   const args = parseArgs(process.argv.slice(2));
-  const { dataDir } = args;
-  const instrumentFile = fs.existsSync(path.join(dataDir, 'instrument.json')) ? path.join(dataDir, 'instrument.json') : path.join(DEFAULT_DATA, 'instrument.json');
-  const instrument = readInstrument(instrumentFile);
-  const networksFile = path.join(dataDir, 'networks.csv');
-  const networks = fs.existsSync(networksFile) ? readNetworksCsv(networksFile) : null;
-  const surveyFile = path.join(dataDir, 'survey.csv');
-  const survey = readSurveyCsv(surveyFile, { instrument, networks: networks ? (networks.table.array('network') as string[]) : undefined });
-  for (const w of [...(networks?.warnings ?? []), ...survey.warnings]) console.log(`warning: ${w}`);
-  const synthetic = survey.table.columnNames().includes('data_origin') && isSyntheticOrigin(survey.table.array('data_origin') as unknown[]);
-  // the interviews of this data folder (never the shipped ones for someone else's survey); a broken file is an error
-  const interviewsFile = path.join(dataDir, 'interviews', 'interviews.qdpx');
-  const interviews = fs.existsSync(interviewsFile) ? loadInterviews(path.dirname(interviewsFile)) : null;
-
-  // hash exactly the files the report was made from
-  const files = [instrumentFile, ...(networks ? [networksFile] : []), surveyFile, ...(interviews ? [interviewsFile] : [])];
-  const colophon = collectColophon(dataDir, { files });
-  // show the data folder relative to the project (no home-directory paths in a page that gets shared)
-  const inside = path.relative(ROOT, dataDir);
-  colophon.dataDir = inside === '' ? '.' : !inside.startsWith('..') && !path.isAbsolute(inside) ? inside : path.basename(dataDir);
-  const rel = (p: string) => path.relative(process.cwd(), p) || '.';
-  console.log(`Delicate verbanden: report from ${rel(dataDir)}${synthetic ? ' (SYNTHETIC DATA)' : ''}, ${args.lang === 'nl' ? 'Dutch' : 'English'}, privacy: at least ${args.minComplete} complete, ${args.action}`);
-  const html = buildReport(
-    {
-      instrument,
-      survey: survey.table.objects() as Record<string, unknown>[],
-      networks: networks ? (networks.table.objects() as Record<string, unknown>[]) : undefined,
-      colophon,
-      synthetic,
-      interviews,
-    },
-    { lang: args.lang, privacy: { minComplete: args.minComplete, action: args.action } },
-  );
-  try {
-    fs.mkdirSync(path.dirname(args.out), { recursive: true });
-    fs.writeFileSync(args.out, html);
-  } catch (e) {
-    throw new UserInputError(`--out: cannot write ${args.out} (${(e as NodeJS.ErrnoException).code ?? String(e)}).`);
-  }
-  const figures = (html.match(/class="dv-report-figure"/g) ?? []).length;
-  const interviewFigures = (html.match(/class="dv-report-figure" data-figure="interviews-/g) ?? []).length;
-  const verdicts = [...html.matchAll(/data-verdict="([^"]+)"/g)].map((m) => m[1]);
-  const counts = [...new Set(verdicts)].map((v) => `${verdicts.filter((x) => x === v).length} ${v}`).join(', ');
-  console.log(`  ${figures - interviewFigures} figures, ${verdicts.length} findings (${counts}); commit ${colophon.gitCommit.slice(0, 12)}`);
-  console.log(
-    interviews
-      ? `  interviews: ${rel(interviewsFile)}, ${interviews.documents.length} documents, ${interviews.segments.length} coded segments, coders ${interviews.coders.join(', ')}${interviews.dataOrigin?.startsWith('synthetic') ? ' (SYNTHETIC)' : ''}; ${interviewFigures} figures`
-      : `  interviews: none (no ${rel(interviewsFile)}); the report says so`,
-  );
-  console.log(`Wrote ${rel(args.out)} (${(html.length / 1e6).toFixed(1)} MB, works offline) in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+  const { lines } = writeReport({ dataDir: args.dataDir, out: args.out, lang: args.lang, minComplete: args.minComplete, action: args.action, root: ROOT });
+  for (const line of lines) console.log(line);
 });

@@ -35,6 +35,7 @@ import { exportFigures, findChromium, FigureRenderer } from '../lib/figures/expo
 import { findJupyter, JUPYTER_INSTALL_HINT, jupyterDirs } from '../lib/notebooks/jupyter';
 import { defaultConcurrency, formatFailure, listNotebooks, runNotebooks } from '../lib/notebooks/runner';
 import { addStaticFiguresToFiles } from '../lib/notebooks/staticFigures';
+import { writeReport } from '../lib/report/writeReport';
 import { runCli, UserInputError } from '../lib/util/errors';
 import { parseLang, parseOptions } from '../lib/util/cliOptions';
 
@@ -54,9 +55,36 @@ function parseArgs(argv: string[]): { dataDir: string; lang: 'nl' | 'en' } {
 const rel = (p: string) => path.relative(process.cwd(), p) || '.';
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
-/** npm run build: tsc to dist/, which the notebooks import. */
+/** Newest modification time (ms) of the files below dir whose name matches re. */
+function newestMtime(dir: string, re: RegExp): number {
+  let newest = 0;
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) newest = Math.max(newest, newestMtime(p, re));
+    else if (re.test(e.name)) newest = Math.max(newest, fs.statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+/**
+ * dist/ was built after every change to lib/ and the tsconfig: tsc's own
+ * incremental check of an unchanged project still takes seconds (it parses
+ * every file), this takes milliseconds.
+ */
+function distUpToDate(): boolean {
+  const info = path.join(ROOT, 'dist', '.tsbuildinfo');
+  if (!fs.existsSync(info) || !fs.existsSync(path.join(ROOT, 'dist', 'index.js'))) return false;
+  const built = fs.statSync(info).mtimeMs;
+  return newestMtime(path.join(ROOT, 'lib'), /\.(ts|json|py)$/) < built && fs.statSync(path.join(ROOT, 'tsconfig.json')).mtimeMs < built;
+}
+
+/** npm run build: tsc to dist/, which the notebooks import (skipped when dist/ is up to date). */
 function build(): void {
   const started = Date.now();
+  if (distUpToDate()) {
+    console.log(`dist/ is up to date (no file of lib/ changed since the last build; checked in ${seconds(Date.now() - started)}).`);
+    return;
+  }
   const tsc = require.resolve('typescript/bin/tsc');
   const r = spawnSync(process.execPath, [tsc, '-p', path.join(ROOT, 'tsconfig.json')], { cwd: ROOT, encoding: 'utf8' });
   if (r.status !== 0) {
@@ -194,23 +222,15 @@ async function figures(dataDir: string, lang: 'nl' | 'en', browser: SharedBrowse
 }
 
 /**
- * The self-contained report, by `npm run report` (scripts/report.ts), when
- * this project has it: the same data folder and language, so the interviews
- * come from DIR/interviews/interviews.qdpx when it is there (a folder without
- * interviews gets a report whose interview section says so).
+ * The self-contained report out/report.html, as `npm run report` writes it
+ * (lib/report/writeReport), from the same data folder and language: the
+ * interviews come from DIR/interviews/interviews.qdpx when it is there (a
+ * folder without interviews gets a report whose interview section says so).
  */
 function report(dataDir: string, lang: 'nl' | 'en'): void {
-  const script = path.join(ROOT, 'scripts', 'report.ts');
-  if (!fs.existsSync(script)) {
-    console.log('\nReport: skipped (scripts/report.ts is not in this project yet).');
-    return;
-  }
   console.log('\nReport:');
-  const tsx = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-  const r = spawnSync(process.execPath, [tsx, script, '--data', dataDir, '--lang', lang], { cwd: ROOT, encoding: 'utf8' });
-  const lines = `${r.stdout}${r.stderr}`.trim().split('\n').filter(Boolean);
+  const { lines } = writeReport({ dataDir, lang, out: path.join(ROOT, 'out', 'report.html'), root: ROOT });
   for (const l of lines) console.log(`  ${l}`);
-  if (r.status !== 0) throw new UserInputError('the report (npm run report) failed; see the message above.');
 }
 
 runCli(async () => {

@@ -72,7 +72,15 @@ function shebangPython(script: string): string | null {
   }
 }
 
-const PROBE = 'import nbconvert, nbclient, nbformat, jupyter_client; print(nbconvert.__version__)';
+/** One Python start: the modules the runner needs, and whether the Notebook and JupyterLab apps are installed (for npm start). */
+const PROBE = [
+  'import json, importlib.util, nbconvert, nbclient, nbformat, jupyter_client',
+  'has = lambda m: importlib.util.find_spec(m) is not None',
+  'print(json.dumps({"nbconvert": nbconvert.__version__, "notebook": has("notebook"), "lab": has("jupyterlab")}))',
+].join('\n');
+
+/** findJupyter's answers in this process, by PATH and candidates (each answer costs a Python start). */
+const found = new Map<string, JupyterInstall | null>();
 
 /**
  * Finds Jupyter: the `jupyter` command and a Python that imports nbconvert and
@@ -83,18 +91,28 @@ const PROBE = 'import nbconvert, nbclient, nbformat, jupyter_client; print(nbcon
 export function findJupyter(options: { pythons?: readonly string[] } = {}): JupyterInstall | null {
   const jupyter = which('jupyter');
   const candidates = options.pythons ?? [jupyter ? shebangPython(jupyter) : null, which('python3'), '/usr/bin/python3'].filter((p): p is string => !!p);
+  const key = JSON.stringify([process.env.PATH ?? '', jupyter, candidates]);
+  if (found.has(key)) return found.get(key)!;
+  let result: JupyterInstall | null = null;
   for (const python of [...new Set(candidates)]) {
     const r = spawnSync(python, ['-c', PROBE], { encoding: 'utf8' });
     if (r.error || r.status !== 0) continue;
-    const has = (mod: string) => spawnSync(python, ['-c', `import ${mod}`], { encoding: 'utf8' }).status === 0;
-    return {
+    let probe: { nbconvert: string; notebook: boolean; lab: boolean };
+    try {
+      probe = JSON.parse(r.stdout.trim().split('\n').at(-1) ?? '');
+    } catch {
+      continue;
+    }
+    result = {
       jupyter: jupyter && shebangPython(jupyter) === python ? [jupyter] : [python, '-m', 'jupyter'],
       python,
-      nbconvert: r.stdout.trim(),
-      apps: { notebook: has('notebook'), lab: has('jupyterlab') },
+      nbconvert: probe.nbconvert,
+      apps: { notebook: probe.notebook, lab: probe.lab },
     };
+    break;
   }
-  return null;
+  found.set(key, result);
+  return result;
 }
 
 /** Like findJupyter, but throws the install hint (a UserInputError: printed without a stack trace). */

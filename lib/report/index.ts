@@ -6,6 +6,8 @@
 export { buildReport, reportFigureId } from './buildReport';
 export type { ReportInput, BuildReportOptions } from './buildReport';
 export { collectColophon } from './colophon';
+export { writeReport } from './writeReport';
+export type { WriteReportOptions, WriteReportResult } from './writeReport';
 export type { Colophon, ColophonFile, CollectColophonOptions } from './colophon';
 export { INTERVIEW_REPORT_DEFAULTS, interviewAgreement } from './interviewSection';
 export type { InterviewReportOptions, InterviewAgreement } from './interviewSection';

@@ -45,6 +45,7 @@ export function parseReproduceOutput(out: string): { steps: Record<string, numbe
     if (m) steps[key] = Number(m[1]);
   };
   grab('build', /Built dist\/ \(npm run build\) in ([\d.]+) s/);
+  grab('build (dist/ up to date)', /dist\/ is up to date .*checked in ([\d.]+) s/);
   grab('static images', /static images for \d+ figures in ([\d.]+) s/);
   grab('notebooks (with static images)', /wrote \d+ executed notebooks to .* in ([\d.]+) s/);
   grab('figures', /wrote \d+ files \(SVG and PNG\) in ([\d.]+) s/);

@@ -38,6 +38,10 @@ describe('parseReproduceOutput', () => {
       { name: '10-interviews', s: 10.2 },
     ]);
   });
+  it('reads the build step when dist/ was up to date', () => {
+    const { steps } = parseReproduceOutput('dist/ is up to date (no file of lib/ changed since the last build; checked in 0.0 s).\nDone in 70.1 s: out/');
+    expect(steps).toEqual({ 'build (dist/ up to date)': 0, 'whole run': 70.1 });
+  });
   it('finds nothing in output that is not reproduce', () => {
     expect(parseReproduceOutput('npm ERR! missing script: reproduce')).toEqual({ steps: {}, perNotebook: [] });
   });
