@@ -21,12 +21,6 @@ import { notebookText, type NotebookJson } from './runner';
 /** The environment the runner (and npm start) gives a kernel so that show() renders no static image (no browser). */
 export const STATIC_FIGURES_OFF: Readonly<Record<string, string>> = { [STATIC_FIGURES_ENV]: '0' };
 
-/**
- * @deprecated The kernel used to get this CHROMIUM_PATH (which does not exist)
- * so that show() found no browser; it now gets STATIC_FIGURES_OFF.
- */
-export const NO_CHROMIUM_IN_KERNEL = '/nonexistent/static-figures-are-added-after-the-run';
-
 const BUNDLE_MARK = '/* plotly.js from node_modules';
 
 export interface FigureOutput {

@@ -9,7 +9,8 @@ import * as path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findJupyter, jupyterDirs, jupyterEnv, kernelSpec, KERNEL_NAME, PROJECT_ROOT, registerKernel, requireJupyter } from '../../lib/notebooks/jupyter';
 import { cellErrorText, executeNotebook, formatFailure, listNotebooks, normaliseNotebook, notebookRequires, notebookText, runNotebooks, type NotebookCell, type NotebookJson } from '../../lib/notebooks/runner';
-import { findFigureOutputs, NO_CHROMIUM_IN_KERNEL } from '../../lib/notebooks/staticFigures';
+import { findFigureOutputs, STATIC_FIGURES_OFF } from '../../lib/notebooks/staticFigures';
+import { staticFiguresEnabled } from '../../lib/figures/sharedRenderer';
 import { figureHtml } from '../../lib/figures/notebook';
 import { UserInputError } from '../../lib/util/errors';
 
@@ -148,8 +149,9 @@ describe('static figure outputs', () => {
     expect(found[0].spec).toEqual(spec);
   });
 
-  it('the kernel gets a Chromium path that does not exist, so show() skips its slow static image', () => {
-    expect(fs.existsSync(NO_CHROMIUM_IN_KERNEL)).toBe(false);
+  it('the kernel gets DV_STATIC_FIGURES=0, so show() starts no browser (the images are added after the run)', () => {
+    expect(staticFiguresEnabled({ ...process.env, ...STATIC_FIGURES_OFF })).toBe(false);
+    expect(staticFiguresEnabled({})).toBe(true);
   });
 });
 
