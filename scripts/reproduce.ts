@@ -25,7 +25,6 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { generateDefaultData } from '../lib/data/generateDefaultData';
 import { DEFAULT_DATA_DIR, loadStudyData } from '../lib/data/loadStudyData';
 import { checkCalibration } from '../lib/analysis/checkCalibration';
@@ -35,6 +34,7 @@ import { exportFigures, findChromium, FigureRenderer } from '../lib/figures/expo
 import { findJupyter, JUPYTER_INSTALL_HINT, jupyterDirs } from '../lib/notebooks/jupyter';
 import { defaultConcurrency, formatFailure, listNotebooks, runNotebooks } from '../lib/notebooks/runner';
 import { addStaticFiguresToFiles } from '../lib/notebooks/staticFigures';
+import { buildDist } from '../lib/notebooks/buildDist';
 import { writeReport } from '../lib/report/writeReport';
 import { runCli, UserInputError } from '../lib/util/errors';
 import { parseLang, parseOptions } from '../lib/util/cliOptions';
@@ -55,42 +55,10 @@ function parseArgs(argv: string[]): { dataDir: string; lang: 'nl' | 'en' } {
 const rel = (p: string) => path.relative(process.cwd(), p) || '.';
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
-/** Newest modification time (ms) of the files below dir whose name matches re. */
-function newestMtime(dir: string, re: RegExp): number {
-  let newest = 0;
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) newest = Math.max(newest, newestMtime(p, re));
-    else if (re.test(e.name)) newest = Math.max(newest, fs.statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
-/**
- * dist/ was built after every change to lib/ and the tsconfig: tsc's own
- * incremental check of an unchanged project still takes seconds (it parses
- * every file), this takes milliseconds.
- */
-function distUpToDate(): boolean {
-  const info = path.join(ROOT, 'dist', '.tsbuildinfo');
-  if (!fs.existsSync(info) || !fs.existsSync(path.join(ROOT, 'dist', 'index.js'))) return false;
-  const built = fs.statSync(info).mtimeMs;
-  return newestMtime(path.join(ROOT, 'lib'), /\.(ts|json|py)$/) < built && fs.statSync(path.join(ROOT, 'tsconfig.json')).mtimeMs < built;
-}
-
 /** npm run build: tsc to dist/, which the notebooks import (skipped when dist/ is up to date). */
 function build(): void {
-  const started = Date.now();
-  if (distUpToDate()) {
-    console.log(`dist/ is up to date (no file of lib/ changed since the last build; checked in ${seconds(Date.now() - started)}).`);
-    return;
-  }
-  const tsc = require.resolve('typescript/bin/tsc');
-  const r = spawnSync(process.execPath, [tsc, '-p', path.join(ROOT, 'tsconfig.json')], { cwd: ROOT, encoding: 'utf8' });
-  if (r.status !== 0) {
-    throw new UserInputError(`building dist/ failed (npm run build):\n${(r.stdout + r.stderr).trim()}`);
-  }
-  console.log(`Built dist/ (npm run build) in ${seconds(Date.now() - started)}.`);
+  const { skipped, ms } = buildDist(ROOT);
+  console.log(skipped ? `dist/ is up to date (no file of lib/ changed since the last build; checked in ${seconds(ms)}).` : `Built dist/ (npm run build) in ${seconds(ms)}.`);
 }
 
 /** The data checks and the summary per network; returns the number of failed checks. */

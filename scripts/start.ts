@@ -22,9 +22,10 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { findJupyter, JUPYTER_APP_APT_PACKAGES, JUPYTER_INSTALL_HINT, jupyterDirs, jupyterEnv, KERNEL_NAME, registerKernel } from '../lib/notebooks/jupyter';
 import { STATIC_FIGURES_OFF } from '../lib/notebooks/staticFigures';
+import { buildDist } from '../lib/notebooks/buildDist';
 import { runCli, UserInputError } from '../lib/util/errors';
 import { parseLang, parseOptions } from '../lib/util/cliOptions';
 
@@ -69,11 +70,8 @@ runCli(async () => {
   const jupyter = findJupyter();
   if (!jupyter || (!jupyter.apps.lab && !jupyter.apps.notebook)) throw new UserInputError(noFrontEnd(jupyter !== null));
 
-  const tsc = require.resolve('typescript/bin/tsc');
   process.stdout.write('Building dist/ (npm run build) ... ');
-  const built = spawnSync(process.execPath, [tsc, '-p', path.join(ROOT, 'tsconfig.json')], { cwd: ROOT, encoding: 'utf8' });
-  if (built.status !== 0) throw new UserInputError(`building dist/ failed:\n${(built.stdout + built.stderr).trim()}`);
-  console.log('done.');
+  console.log(buildDist(ROOT).skipped ? 'up to date.' : 'done.');
 
   const app = jupyter.apps.lab ? 'lab' : 'notebook';
   const env = jupyterEnv(ROOT, {
