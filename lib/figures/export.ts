@@ -1,7 +1,8 @@
 /**
  * Renders figure specs to SVG and PNG in one headless Chromium session
  * (playwright-core, the system's /usr/bin/chromium). plotly.js is loaded from
- * node_modules into blank pages (DV_FIGURE_PAGES of them, default one per
+ * node_modules (its cartesian bundle, or the full one for a figure that needs
+ * it: see plotlyBundle.ts) into blank pages (DV_FIGURE_PAGES of them, default one per
  * core, each its own renderer process, drawing at the same time); nothing is
  * fetched from the network (every request the pages make is refused). Each figure is drawn
  * once, the way Plotly.toImage draws it, at the spec's own width and height,
@@ -17,6 +18,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { UserInputError } from '../util/errors';
+import { plotlyBundleForPages, plotlyBundleKind, type PlotlyBundleKind } from './plotlyBundle';
 import type { FigureSpec, NamedFigure } from './types';
 
 export type ImageFormat = 'svg' | 'png';
@@ -116,11 +118,6 @@ export interface ExportResult {
   plotlyVersion: string;
 }
 
-/** Where plotly.js-dist-min's bundle is (node_modules). */
-export function plotlyBundlePath(): string {
-  return require.resolve('plotly.js-dist-min');
-}
-
 /** The Chromium binary to use, or a UserInputError that says how to install it. */
 export function findChromium(executablePath?: string): string {
   const p = executablePath ?? process.env.CHROMIUM_PATH ?? DEFAULT_CHROMIUM;
@@ -165,30 +162,6 @@ export function figurePages(): number {
     return n;
   }
   return Math.max(1, Math.min(4, os.cpus().length));
-}
-
-/**
- * plotly.js from node_modules, with one hook added: window.__dvResetBBoxes()
- * empties plotly's cache of text sizes (Drawing.savedBBoxes) and its counter.
- * plotly draws some things in a different order when a text's size is already
- * cached (e.g. the attributes of a legend's background), so without the
- * reset a figure's SVG would depend on the figures drawn before it in the
- * same page. Reset before every figure, each is drawn as in a fresh page,
- * which is what Plotly.toImage gives there. Null if the bundle does not have
- * the expected code (another plotly version): then figures are drawn without
- * the reset.
- */
-let patchedBundle: { text: string; hooked: boolean } | null = null;
-export function plotlyBundleForPages(): { text: string; hooked: boolean } {
-  if (!patchedBundle) {
-    const text = fs.readFileSync(plotlyBundlePath(), 'utf8');
-    const re = /([A-Za-z_$][\w$]*)\.savedBBoxes=\{\};var ([A-Za-z_$][\w$]*)=0,/;
-    const m = re.exec(text);
-    patchedBundle = m
-      ? { text: text.replace(re, `${m[0]}__dvHook=(typeof window!=="undefined"&&(window.__dvResetBBoxes=function(){${m[1]}.savedBBoxes={};${m[2]}=0;})),`), hooked: true }
-      : { text, hooked: false };
-  }
-  return patchedBundle;
 }
 
 /** Installed in the page before plotly: a seeded Math.random that each figure resets. */
@@ -349,6 +322,8 @@ type PwPage = import('playwright-core').Page;
 /** One page (its own renderer process) with plotly loaded. */
 interface Lane {
   page: PwPage;
+  /** The plotly bundle loaded in the page: cartesian first, full once a figure needs it. */
+  bundle: PlotlyBundleKind;
 }
 
 export interface FigureRendererOptions {
@@ -454,7 +429,7 @@ export class FigureRenderer {
     const context = await this.browser.newContext();
     // Nothing from the network: every request is refused (plotly comes from node_modules below).
     await context.route('**/*', (route) => route.abort());
-    const bundle = plotlyBundleForPages().text;
+    const bundle = plotlyBundleForPages('cartesian').text;
     return Promise.all(
       Array.from({ length: this.nPages }, async () => {
         const page = await context.newPage();
@@ -462,7 +437,7 @@ export class FigureRenderer {
         await page.addScriptTag({ content: SEED_SCRIPT });
         await page.addScriptTag({ content: bundle });
         await page.addScriptTag({ content: `window.__dvDraw = ${DRAW_IN_PAGE};` });
-        const lane: Lane = { page };
+        const lane: Lane = { page, bundle: 'cartesian' };
         // Warm-up (JIT, PNG encoder): one small figure through toImage and one
         // through the real path. The output does not depend on it: every figure
         // is drawn as in a fresh page (see plotlyBundleForPages).
@@ -478,6 +453,11 @@ export class FigureRenderer {
 
   /** Draws one figure in a page: SVG text and PNG bytes. */
   private async drawOne(lane: Lane, spec: FigureSpec, scale: number, wantSvg: boolean, wantPng: boolean): Promise<{ svg?: string; png?: Buffer; svgMs: number }> {
+    if (lane.bundle !== 'full' && plotlyBundleKind(spec) === 'full') {
+      // A trace type the cartesian bundle lacks: the full bundle replaces it in this page (once).
+      await lane.page.addScriptTag({ content: plotlyBundleForPages('full').text });
+      lane.bundle = 'full';
+    }
     const { width, height } = sizeOf(spec);
     const args: DrawArgs = { specJson: JSON.stringify(spec), width, height, scale, wantSvg, wantPng };
     const res = await lane.page.evaluate((x) => (globalThis as unknown as { __dvDraw: (a: unknown) => Promise<DrawResult> }).__dvDraw(x), args);

@@ -3,26 +3,28 @@
  * plotly.js in the notebook, with a static image for front ends that run no
  * scripts (nbconvert without JavaScript, GitHub's notebook view).
  *
- * plotly.js comes from node_modules (plotly.js-dist-min), never from a CDN:
- * the first figure of a kernel session inlines the bundle (about 5 MB) in its
- * output, the later ones use the `window.Plotly` it defined. After a kernel
- * restart the next figure inlines it again. If the first figure's output is
- * cleared, later figures show their static image and say so.
+ * plotly.js comes from node_modules, never from a CDN: the first figure of a
+ * kernel session inlines the bundle in its output (the cartesian bundle, 1.5
+ * MB, which draws every figure of this project; the full one, 4.8 MB, for a
+ * figure with other trace types: see plotlyBundle.ts), the later ones use the
+ * `window.Plotly` it defined. After a kernel restart the next figure inlines
+ * it again. If the first figure's output is cleared, later figures show their
+ * static image and say so.
  *
  * The HTML is built by the pure `figureHtml`, so it can be tested (and saved)
  * without a kernel.
  */
-import * as fs from 'node:fs';
 import { UserInputError } from '../util/errors';
-import { findChromium, plotlyBundlePath } from './export';
+import { findChromium } from './export';
+import { bundleMark, plotlyBundleKind, plotlyBundleText, type PlotlyBundleKind } from './plotlyBundle';
 import { staticFiguresEnabled, withSharedRenderer } from './sharedRenderer';
 import type { FigureSpec } from './types';
 
 export interface FigureHtmlOptions {
   /** The id of the figure's div (unique in the notebook). */
   id: string;
-  /** The plotly.js bundle text to inline, or null when an earlier output already defined window.Plotly. */
-  bundle?: string | null;
+  /** The plotly.js bundle to inline (its kind and text), or null when an earlier output already defined window.Plotly. */
+  bundle?: { kind: PlotlyBundleKind; text: string } | null;
   /** A static rendering shown until (and unless) the script draws the interactive figure. */
   fallback?: { format: 'svg'; svg: string } | { format: 'png'; png: Uint8Array } | null;
   /** plotly config (default: responsive, no plotly logo). */
@@ -58,7 +60,12 @@ export function figureHtml(spec: FigureSpec, options: FigureHtmlOptions): string
       : `<img alt="${alt}" width="${width}" height="${height}" style="max-width:100%;height:auto" src="data:${fb.format === 'svg' ? 'image/svg+xml' : 'image/png'};base64,${fb.format === 'svg' ? Buffer.from(fb.svg, 'utf8').toString('base64') : Buffer.from(fb.png).toString('base64')}">`;
   const parts = [`<div class="dv-figure" id="${id}" style="max-width:100%"><div class="dv-figure-static">${staticPart}</div></div>`];
   if (options.bundle) {
-    parts.push(`<script type="text/javascript">/* plotly.js from node_modules (plotly.js-dist-min), inlined once per notebook session */\nif (!window.Plotly) {\n${options.bundle.replace(/<\/script/gi, '<\\/script')}\n}\n</script>`);
+    const { kind, text } = options.bundle;
+    // The full bundle also replaces a cartesian one an earlier output loaded; a cartesian one never replaces anything.
+    const needed = kind === 'full' ? `!window.Plotly || window.__dvPlotlyBundle !== 'full'` : '!window.Plotly';
+    parts.push(
+      `<script type="text/javascript">${bundleMark(kind)}, inlined once per notebook session */\nif (${needed}) {\n${text.replace(/<\/script/gi, '<\\/script')}\nwindow.__dvPlotlyBundle = ${JSON.stringify(kind)};\n}\n</script>`,
+    );
   }
   const config = { responsive: true, displaylogo: false, ...(options.config ?? {}) };
   parts.push(
@@ -97,13 +104,14 @@ export interface ShowOptions {
   display?: HtmlDisplay;
 }
 
-let bundleSent = false;
+/** The bundles this kernel session has inlined so far. */
+const bundlesSent = new Set<PlotlyBundleKind>();
 let counter = 0;
 const session = Date.now().toString(36);
 
 /** Forget that the bundle was sent (the next `show` inlines it again), e.g. after clearing all outputs. */
 export function resetShow(): void {
-  bundleSent = false;
+  bundlesSent.clear();
 }
 
 function tslabDisplay(): HtmlDisplay {
@@ -140,8 +148,10 @@ export async function show(spec: FigureSpec, options: ShowOptions = {}): Promise
       fallback = want === 'svg' ? { format: 'svg', svg: f.svg ?? '' } : { format: 'png', png: f.png ?? new Uint8Array() };
     }
   }
-  const bundle = bundleSent ? null : fs.readFileSync(plotlyBundlePath(), 'utf8');
+  const kind = plotlyBundleKind(spec);
+  const loaded = bundlesSent.has('full') || bundlesSent.has(kind);
+  const bundle = loaded ? null : { kind, text: plotlyBundleText(kind) };
   const html = figureHtml(spec, { id: `dv-figure-${session}-${++counter}`, bundle, fallback });
   display.html(html);
-  bundleSent = true;
+  bundlesSent.add(kind);
 }

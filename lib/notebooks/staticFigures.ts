@@ -13,7 +13,8 @@
  */
 import * as fs from 'node:fs';
 import { figureHtml } from '../figures/notebook';
-import { findChromium, plotlyBundlePath, renderFigures, type FigureRenderer } from '../figures/export';
+import { findChromium, renderFigures, type FigureRenderer } from '../figures/export';
+import { inlinedBundleKind, plotlyBundleText, type PlotlyBundleKind } from '../figures/plotlyBundle';
 import { STATIC_FIGURES_ENV } from '../figures/sharedRenderer';
 import type { FigureSpec } from '../figures/types';
 import { notebookText, type NotebookJson } from './runner';
@@ -21,14 +22,13 @@ import { notebookText, type NotebookJson } from './runner';
 /** The environment the runner (and npm start) gives a kernel so that show() renders no static image (no browser). */
 export const STATIC_FIGURES_OFF: Readonly<Record<string, string>> = { [STATIC_FIGURES_ENV]: '0' };
 
-const BUNDLE_MARK = '/* plotly.js from node_modules';
-
 export interface FigureOutput {
   cell: number;
   output: number;
   id: string;
   spec: FigureSpec;
-  hasBundle: boolean;
+  /** The plotly bundle the output inlines (the first figure of a session), else null. */
+  bundle: PlotlyBundleKind | null;
   hasStatic: boolean;
 }
 
@@ -44,7 +44,7 @@ export function findFigureOutputs(nb: NotebookJson): FigureOutput[] {
       const id = /<div class="dv-figure" id="([^"]+)"/.exec(html)?.[1];
       const spec = /\n {2}var spec = (.*);\n/.exec(html)?.[1];
       if (!id || !spec) return;
-      found.push({ cell: c, output: k, id, spec: JSON.parse(spec) as FigureSpec, hasBundle: html.includes(BUNDLE_MARK), hasStatic: html.includes('<img alt=') });
+      found.push({ cell: c, output: k, id, spec: JSON.parse(spec) as FigureSpec, bundle: inlinedBundleKind(html), hasStatic: html.includes('<img alt=') });
     });
   });
   return found;
@@ -85,10 +85,9 @@ export async function addStaticFigures(notebooks: NotebookJson[], options: Stati
     todo.map((f, k) => ({ name: `figure-${k + 1}`, spec: f.spec })),
     { formats: ['svg'], executablePath, scale: 1, renderer: options.renderer },
   );
-  const bundle = todo.some((f) => f.hasBundle) ? fs.readFileSync(plotlyBundlePath(), 'utf8') : null;
   todo.forEach((f, k) => {
     const svg = rendered.figures[k].svg ?? '';
-    const html = figureHtml(f.spec, { id: f.id, bundle: f.hasBundle ? bundle : null, fallback: { format: 'svg', svg } });
+    const html = figureHtml(f.spec, { id: f.id, bundle: f.bundle ? { kind: f.bundle, text: plotlyBundleText(f.bundle) } : null, fallback: { format: 'svg', svg } });
     const output = notebooks[f.n].cells[f.cell].outputs![f.output];
     output.data!['text/html'] = html;
   });

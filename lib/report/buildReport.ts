@@ -18,7 +18,6 @@
  * counts per network and quotes of the (synthetic) reports. No survey
  * respondent's row is ever written.
  */
-import * as fs from 'node:fs';
 import { evaluateFindings, FINDING_RULES, formatP, formatR, VERDICT_LABELS, type EvaluateFindingsOptions, type FindingResult } from '../analysis/evaluateFindings';
 import { FINDING_VARIABLES } from '../analysis/findings';
 import { networkSummary, type NetworkSummaryRow } from '../analysis/networkSummary';
@@ -27,7 +26,7 @@ import { privacyCheck, resolvePrivacy, type PrivacyCheck, type PrivacyOptions } 
 import type { SurveyRow } from '../analysis/scaleScores';
 import { PORTRAIT_CONSTRUCTS, type Instrument, type Language } from '../data/instrument';
 import { isSyntheticOrigin } from '../data/synthetic';
-import { plotlyBundlePath } from '../figures/export';
+import { PLOTLY_PACKAGES, plotlyBundleKind, plotlyBundleText, widerBundle, type PlotlyBundleKind } from '../figures/plotlyBundle';
 import { slug } from '../figures/common';
 import { checkLang, constructLabel } from '../figures/i18n';
 import { figureHtml } from '../figures/notebook';
@@ -62,7 +61,7 @@ export interface BuildReportOptions {
   privacy?: PrivacyOptions;
   /** Passed to evaluateFindings (seed, bootstrap iterations, method, exclude). */
   findings?: Pick<EvaluateFindingsOptions, 'seed' | 'iterations' | 'method' | 'exclude'>;
-  /** The plotly.js bundle text (default: read from node_modules/plotly.js-dist-min). */
+  /** The plotly.js bundle text (default: read from node_modules, the cartesian bundle unless a figure needs the full one: see lib/figures/plotlyBundle.ts). */
   plotlyBundle?: string;
   /** The interview section: agreement level and minimum overlap, bootstrap, joint-display figures, quotes (INTERVIEW_REPORT_DEFAULTS). */
   interviews?: InterviewReportOptions;
@@ -366,7 +365,6 @@ export function buildReport(input: ReportInput, options: BuildReportOptions = {}
   const results = evaluateFindings(table, { ...findingOptions, lang });
 
 
-  const bundle = options.plotlyBundle ?? fs.readFileSync(plotlyBundlePath(), 'utf8');
   const responded = survey.filter((r) => r.response_status === undefined || r.response_status === null || r.response_status === 'complete' || r.response_status === 'partial').length;
   const complete = table.reduce((s, r) => s + r.complete, 0);
   const list = (names: readonly string[]) =>
@@ -383,8 +381,12 @@ export function buildReport(input: ReportInput, options: BuildReportOptions = {}
     '</div>',
   ].join('\n');
 
-  const figureBlock = (name: string, spec: FigureSpec, caption: string) =>
-    `<figure class="dv-report-figure" data-figure="${esc(name)}">\n${figureHtml(spec, { id: reportFigureId(name), bundle: null })}\n${caption ? `<figcaption>${esc(caption)}</figcaption>` : ''}</figure>`;
+  // The smallest plotly bundle that draws every figure of the report (cartesian for the project's own figures).
+  let bundleKind: PlotlyBundleKind = 'cartesian';
+  const figureBlock = (name: string, spec: FigureSpec, caption: string) => {
+    bundleKind = widerBundle(bundleKind, plotlyBundleKind(spec));
+    return `<figure class="dv-report-figure" data-figure="${esc(name)}">\n${figureHtml(spec, { id: reportFigureId(name), bundle: null })}\n${caption ? `<figcaption>${esc(caption)}</figcaption>` : ''}</figure>`;
+  };
   const figureParts = figures.map((f) => {
     const inFigure = networksInFigure(f.name, names).filter((n) => flagged.includes(n));
     return figureBlock(f.name, f.spec, inFigure.length > 0 ? t.figureWarn(inFigure.join(', '), privacyOptions.minComplete) : '');
@@ -428,6 +430,7 @@ export function buildReport(input: ReportInput, options: BuildReportOptions = {}
   ];
 
   const title = synthetic ? `${t.title} (${t.synthetic})` : t.title;
+  const bundle = options.plotlyBundle ?? plotlyBundleText(bundleKind);
   return [
     '<!DOCTYPE html>',
     `<html lang="${lang}">`,
@@ -437,7 +440,7 @@ export function buildReport(input: ReportInput, options: BuildReportOptions = {}
     `<meta name="generator" content="${esc(input.colophon.versions.package)}">`,
     `<title>${esc(title)}</title>`,
     `<style>${CSS}</style>`,
-    `<script type="text/javascript">/* plotly.js ${esc(input.colophon.versions.plotly)} from node_modules (plotly.js-dist-min), inlined once */\n${bundle.replace(/<\/script/gi, '<\\/script')}\n</script>`,
+    `<script type="text/javascript">/* plotly.js ${esc(input.colophon.versions.plotly)} from node_modules (${PLOTLY_PACKAGES[bundleKind]}), inlined once */\n${bundle.replace(/<\/script/gi, '<\\/script')}\n</script>`,
     '</head>',
     `<body data-synthetic="${synthetic}">`,
     synthetic ? `<div class="synthetic-banner" id="synthetic-banner" role="alert">${esc(t.syntheticBanner)}</div>` : '',

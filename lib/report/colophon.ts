@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { UserInputError } from '../util/errors';
+import { PLOTLY_PACKAGES } from '../figures/plotlyBundle';
 
 export interface ColophonFile {
   /** File name as shown (relative to the data folder, or the path given). */
@@ -127,7 +128,7 @@ export function collectColophon(dataDir: string, options: CollectColophonOptions
   return {
     generatedAt: (options.now ?? new Date()).toISOString(),
     gitCommit: gitCommit(options.repo ?? root),
-    versions: { node: process.versions.node, arquero: packageVersion('arquero'), plotly: packageVersion('plotly.js-dist-min'), package: own },
+    versions: { node: process.versions.node, arquero: packageVersion('arquero'), plotly: packageVersion(PLOTLY_PACKAGES.cartesian), package: own },
     dataDir,
     dataFiles,
   };

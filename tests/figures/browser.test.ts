@@ -7,7 +7,8 @@ import * as fs from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadDefault, methodFigures } from './fixtures';
 import { reportFigures } from '../../lib/figures/reportFigures';
-import { CHROMIUM_ARGS, DEFAULT_CHROMIUM, plotlyBundleForPages, plotlyBundlePath, renderFigures, RenderResult } from '../../lib/figures/export';
+import { CHROMIUM_ARGS, DEFAULT_CHROMIUM, renderFigures, RenderResult } from '../../lib/figures/export';
+import { plotlyBundleForPages, plotlyBundlePath } from '../../lib/figures/plotlyBundle';
 import { resetShow, show } from '../../lib/figures/notebook';
 import { closeSharedRenderer } from '../../lib/figures/sharedRenderer';
 import type { FigureSpec, NamedFigure } from '../../lib/figures/types';
@@ -101,7 +102,8 @@ describe.skipIf(!hasChromium)('figures in a real browser (one Chromium session)'
   });
 
   it('each SVG and PNG is byte for byte what Plotly.toImage gives in a fresh page', { timeout: 240_000 }, async () => {
-    expect(plotlyBundleForPages().hooked, 'the text-size cache reset is installed in the plotly bundle').toBe(true);
+    expect(plotlyBundleForPages('cartesian').hooked, 'the text-size cache reset is installed in the cartesian bundle').toBe(true);
+    expect(plotlyBundleForPages('full').hooked, 'the text-size cache reset is installed in the full bundle').toBe(true);
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { chromium: pw } = require('playwright-core') as typeof import('playwright-core');
     const browser = await pw.launch({ executablePath: chromium, args: CHROMIUM_ARGS });
@@ -121,7 +123,7 @@ describe.skipIf(!hasChromium)('figures in a real browser (one Chromium session)'
             return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
           };
         });
-        await page.addScriptTag({ path: plotlyBundlePath() });
+        await page.addScriptTag({ path: plotlyBundlePath('cartesian') });
         const url = await page.evaluate(
           (s) => (globalThis as unknown as { Plotly: { toImage: (f: unknown, o: unknown) => Promise<string> } }).Plotly.toImage({ data: s.data, layout: s.layout }, { format: 'svg', width: s.layout.width, height: s.layout.height }),
           spec,
@@ -139,6 +141,24 @@ describe.skipIf(!hasChromium)('figures in a real browser (one Chromium session)'
     } finally {
       await browser.close();
     }
+  });
+
+  it('a trace type outside the cartesian bundle gets the full bundle in that page; the same figure drawn by either bundle gives the same bytes', { timeout: 120_000 }, async () => {
+    const cloud: FigureSpec = { data: [{ type: 'scatter3d', mode: 'markers', x: [1, 2, 3], y: [3, 1, 2], z: [2, 3, 1], name: 'cloud' }], layout: { title: { text: 'Driedimensionaal' }, width: 500, height: 400 } };
+    const fig16 = nl.find((f) => f.name === 'fig16-patterns-impact')!.spec;
+    const r = await renderFigures(
+      [
+        { name: 'cartesian-first', spec: fig16 },
+        { name: 'cloud', spec: cloud },
+        { name: 'after-the-full-bundle', spec: fig16 },
+      ],
+      { pages: 1, scale: 1 },
+    );
+    const [first, cloudOut, after] = r.figures;
+    expect(cloudOut.svg).toContain('Driedimensionaal');
+    expect(cloudOut.png!.length).toBeGreaterThan(1000);
+    expect(after.svg === first.svg, 'fig16: the same SVG from the cartesian and the full bundle').toBe(true);
+    expect(Buffer.compare(after.png!, first.png!), 'fig16: the same PNG from the cartesian and the full bundle').toBe(0);
   });
 
   it('show() in a notebook carries a static SVG of the figure for front ends without JavaScript', { timeout: 120_000 }, async () => {

@@ -26,8 +26,12 @@ describe('figureHtml (the HTML behind show)', () => {
   });
 
   it('inlines the plotly bundle only when given, and falls back to text without an image', () => {
-    const withBundle = figureHtml(spec, { id: 'a', bundle: 'window.Plotly = { newPlot: function () {} }; // </script>' });
-    expect(withBundle).toContain('if (!window.Plotly) {\nwindow.Plotly = { newPlot: function () {} }; // <\\/script>\n}');
+    const withBundle = figureHtml(spec, { id: 'a', bundle: { kind: 'cartesian', text: 'window.Plotly = { newPlot: function () {} }; // </script>' } });
+    expect(withBundle).toContain('/* plotly.js from node_modules (plotly.js-cartesian-dist-min), inlined once per notebook session */');
+    expect(withBundle).toContain('if (!window.Plotly) {\nwindow.Plotly = { newPlot: function () {} }; // <\\/script>\nwindow.__dvPlotlyBundle = "cartesian";\n}');
+    // the full bundle also replaces a cartesian one loaded before
+    const withFull = figureHtml(spec, { id: 'a', bundle: { kind: 'full', text: 'window.Plotly = {};' } });
+    expect(withFull).toContain("/* plotly.js from node_modules (plotly.js-dist-min), inlined once per notebook session */\nif (!window.Plotly || window.__dvPlotlyBundle !== 'full') {\nwindow.Plotly = {};\nwindow.__dvPlotlyBundle = \"full\";\n}");
     expect(withBundle.includes('inlined once per notebook session')).toBe(true);
     expect(figureHtml(spec, { id: 'a' }).includes('inlined once per notebook session')).toBe(false);
     expect(figureHtml(spec, { id: 'a' })).toContain('interactive figure: it needs JavaScript');
@@ -44,11 +48,26 @@ describe('show', () => {
     await show(spec, { display, fallback: 'none' });
     expect(sent).toHaveLength(2);
     expect(sent[0].length).toBeGreaterThan(1_000_000); // plotly.js inlined
-    expect(sent[0].includes('plotly.js v')).toBe(true);
+    expect(sent[0].length).toBeLessThan(2_000_000); // the cartesian bundle, not the full one
+    expect(sent[0].includes('plotly.js (cartesian - minified) v')).toBe(true);
     expect(sent[1].length).toBeLessThan(200_000);
-    expect(sent[1].includes('plotly.js v')).toBe(false);
+    expect(sent[1].includes('plotly.js (cartesian')).toBe(false);
     const ids = sent.map((s) => /id="([^"]+)"/.exec(s)![1]);
     expect(ids[0]).not.toBe(ids[1]);
+    resetShow();
+  });
+
+  it('sends the full bundle once for a figure with a trace type the cartesian bundle lacks, and no bundle after it', async () => {
+    resetShow();
+    const sent: string[] = [];
+    const display = { html: (s: string) => sent.push(s) };
+    const surface = { data: [{ type: 'scatter3d', x: [1, 2], y: [1, 2], z: [1, 2] }], layout: { title: { text: '3D' } } };
+    await show(spec, { display, fallback: 'none' });
+    await show(surface, { display, fallback: 'none' });
+    await show(surface, { display, fallback: 'none' });
+    await show(spec, { display, fallback: 'none' });
+    expect(sent.map((s) => (s.includes('(plotly.js-dist-min)') ? 'full' : s.includes('(plotly.js-cartesian-dist-min)') ? 'cartesian' : 'none'))).toEqual(['cartesian', 'full', 'none', 'none']);
+    expect(sent[1].includes('plotly.js v')).toBe(true);
     resetShow();
   });
 });

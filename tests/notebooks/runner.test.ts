@@ -137,14 +137,14 @@ describe('static figure outputs', () => {
       nbformat_minor: 5,
       metadata: {},
       cells: [
-        { cell_type: 'code', metadata: {}, source: '', outputs: [{ output_type: 'display_data', metadata: {}, data: { 'text/html': figureHtml(spec, { id: 'dv-figure-01-1', bundle: 'var Plotly = {};' }) } }] },
+        { cell_type: 'code', metadata: {}, source: '', outputs: [{ output_type: 'display_data', metadata: {}, data: { 'text/html': figureHtml(spec, { id: 'dv-figure-01-1', bundle: { kind: 'cartesian', text: 'var Plotly = {};' } }) } }] },
         { cell_type: 'code', metadata: {}, source: '', outputs: [{ output_type: 'display_data', metadata: {}, data: { 'text/html': figureHtml(spec, { id: 'dv-figure-01-2', fallback: { format: 'svg', svg: '<svg/>' } }) } }] },
       ],
     };
     const found = findFigureOutputs(nb);
-    expect(found.map((f) => [f.id, f.hasBundle, f.hasStatic])).toEqual([
-      ['dv-figure-01-1', true, false],
-      ['dv-figure-01-2', false, true],
+    expect(found.map((f) => [f.id, f.bundle, f.hasStatic])).toEqual([
+      ['dv-figure-01-1', 'cartesian', false],
+      ['dv-figure-01-2', null, true],
     ]);
     expect(found[0].spec).toEqual(spec);
   });

@@ -13,7 +13,7 @@ import { loadDefault } from '../figures/fixtures';
 import { FINDINGS } from '../../lib/analysis/findings';
 import { evaluateFindings } from '../../lib/analysis/evaluateFindings';
 import { reportFigures } from '../../lib/figures/reportFigures';
-import { plotlyBundlePath } from '../../lib/figures/export';
+import { plotlyBundlePath } from '../../lib/figures/plotlyBundle';
 import { buildReport, reportFigureId } from '../../lib/report/buildReport';
 import { collectColophon, type Colophon } from '../../lib/report/colophon';
 import { UserInputError } from '../../lib/util/errors';
@@ -188,7 +188,7 @@ describe('collectColophon', () => {
       expect(f.bytes).toBe(bytes.length);
     }
     expect(colophon.versions.node).toBe(process.versions.node);
-    expect(colophon.versions.plotly).toBe(JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules/plotly.js-dist-min/package.json'), 'utf8')).version);
+    expect(colophon.versions.plotly).toBe(JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules/plotly.js-cartesian-dist-min/package.json'), 'utf8')).version);
     expect(colophon.versions.arquero).toMatch(/^\d+\.\d+\.\d+/);
     expect(colophon.versions.package).toMatch(/^delicate-verbanden \d/);
     expect(colophon.generatedAt).toBe('2024-04-01T12:00:00.000Z');
