@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadDefault, methodFigures } from './fixtures';
 import { reportFigures } from '../../lib/figures/reportFigures';
-import { CHROMIUM_ARGS, DEFAULT_CHROMIUM, renderFigures, RenderResult } from '../../lib/figures/export';
+import { CHROMIUM_ARGS, DEFAULT_CHROMIUM, FigureRenderer, renderFigures, type RenderedFigure, RenderResult } from '../../lib/figures/export';
 import { plotlyBundleForPages, plotlyBundlePath } from '../../lib/figures/plotlyBundle';
 import { resetShow, show } from '../../lib/figures/notebook';
 import { closeSharedRenderer } from '../../lib/figures/sharedRenderer';
@@ -146,15 +146,16 @@ describe.skipIf(!hasChromium)('figures in a real browser (one Chromium session)'
   it('a trace type outside the cartesian bundle gets the full bundle in that page; the same figure drawn by either bundle gives the same bytes', { timeout: 120_000 }, async () => {
     const cloud: FigureSpec = { data: [{ type: 'scatter3d', mode: 'markers', x: [1, 2, 3], y: [3, 1, 2], z: [2, 3, 1], name: 'cloud' }], layout: { title: { text: 'Driedimensionaal' }, width: 500, height: 400 } };
     const fig16 = nl.find((f) => f.name === 'fig16-patterns-impact')!.spec;
-    const r = await renderFigures(
-      [
-        { name: 'cartesian-first', spec: fig16 },
-        { name: 'cloud', spec: cloud },
-        { name: 'after-the-full-bundle', spec: fig16 },
-      ],
-      { pages: 1, scale: 1 },
-    );
-    const [first, cloudOut, after] = r.figures;
+    // one page, three calls: the order within a call is the pages' business (drawingOrder)
+    const renderer = await FigureRenderer.launch({ pages: 1 });
+    let first: RenderedFigure, cloudOut: RenderedFigure, after: RenderedFigure;
+    try {
+      [first] = await renderer.render([{ name: 'cartesian-first', spec: fig16 }], { scale: 1 });
+      [cloudOut] = await renderer.render([{ name: 'cloud', spec: cloud }], { scale: 1 });
+      [after] = await renderer.render([{ name: 'after-the-full-bundle', spec: fig16 }], { scale: 1 });
+    } finally {
+      await renderer.close();
+    }
     expect(cloudOut.svg).toContain('Driedimensionaal');
     expect(cloudOut.png!.length).toBeGreaterThan(1000);
     expect(after.svg === first.svg, 'fig16: the same SVG from the cartesian and the full bundle').toBe(true);
