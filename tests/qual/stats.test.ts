@@ -22,6 +22,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brennanPredigerFromAgreement, brennanPredigerKappa, cohenKappa, krippendorffAlpha, percentAgreement, ratingTable, type AlphaLevel } from '../../lib/qual/stats';
 import { UserInputError } from '../../lib/util/errors';
+import { alphaOfEncoded, encodeColumns, numericById } from '../../lib/qual/stats/krippendorffAlpha';
+import { ratingKey } from '../../lib/qual/stats/ratings';
 
 const reference = JSON.parse(readFileSync(join(__dirname, 'fixtures', 'agreement-reference.json'), 'utf8')) as {
   cohen_kappa: Array<{ name: string; table: number[][]; kappa: number; se: number; lower: number; upper: number }>;
@@ -119,6 +121,26 @@ describe("Krippendorff's alpha: properties and edge cases", () => {
       }),
       { numRuns: 100 },
     );
+  });
+
+  it('the fast evaluator of the bootstrap (alphaOfEncoded) gives bit for bit the alpha of krippendorffAlpha, on any columns (property)', () => {
+    const value = fc.option(fc.integer({ min: 0, max: 5 }), { nil: null, freq: 4 });
+    fc.assert(
+      fc.property(fc.array(fc.array(value, { minLength: 2, maxLength: 4 }), { minLength: 1, maxLength: 14 }), fc.constantFrom<AlphaLevel>('nominal', 'ordinal', 'interval', 'ratio'), (columns, level) => {
+        const coders = Math.max(...columns.map((c) => c.length));
+        const matrix = Array.from({ length: coders }, (_, ci) => columns.map((c) => c[ci] ?? null));
+        const { columns: encoded, ids } = encodeColumns(columns);
+        const numeric = new Map(columns.flat().filter((v): v is number => v !== null).map((v) => [ratingKey(v), v]));
+        const fast = alphaOfEncoded(encoded, level, numericById(ids, level === 'nominal' ? null : numeric), ids.size);
+        expect(fast).toBe(krippendorffAlpha(matrix, { level }).alpha);
+      }),
+      { numRuns: 400 },
+    );
+    // nominal strings, first-appearance order
+    const words = [['b', 'a', 'b', null], ['b', 'a', 'a', 'c'], [null, 'a', 'b', 'c']];
+    const cols = words[0].map((_, u) => words.map((r) => r[u]));
+    const e = encodeColumns(cols);
+    expect(alphaOfEncoded(e.columns, 'nominal', null, e.ids.size)).toBe(krippendorffAlpha(words).alpha);
   });
 
   it('two coders, binary, no missing: alpha = 1 - (n - 1)(b + c) / (n_1 n_0), the closed form', () => {

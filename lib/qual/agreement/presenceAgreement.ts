@@ -19,7 +19,7 @@ import { codePath } from '../model';
 import type { QualProject } from '../model';
 import { brennanPredigerKappa, type BrennanPredigerResult } from '../stats/brennanPredigerKappa';
 import { cohenKappa, type CohenKappaResult } from '../stats/cohenKappa';
-import { krippendorffAlpha, type KrippendorffAlphaResult } from '../stats/krippendorffAlpha';
+import { alphaOfEncoded, encodeColumns, krippendorffAlpha, type KrippendorffAlphaResult } from '../stats/krippendorffAlpha';
 import { percentAgreement } from '../stats/percentAgreement';
 import { paragraphs } from '../text';
 import { buildComparison, type ComparisonOptions } from './comparison';
@@ -165,7 +165,11 @@ export function presenceAgreement(project: QualProject, options: PresenceAgreeme
   const overall = coefficients(pooled, cmp.coders.length, { level, iterations: 0, seed });
   const clusters = spans.map((_, k) => k);
   if (iterations > 0 && overall.alpha.alpha !== null && clusters.length >= 3) {
-    const stat = (sample: readonly number[]) => krippendorffAlpha(cmp.coders.map((_, ci) => sample.flatMap((k) => ratings.map((r) => r[ci][k])))).alpha ?? NaN;
+    // A resample of units is the columns (unit, code) of each unit drawn, in order: alpha of them as
+    // krippendorffAlpha computes it, on values encoded once (alphaOfEncoded, bit for bit the same).
+    const ids = new Map<string, number>();
+    const byUnit = clusters.map((k) => encodeColumns(ratings.map((r) => cmp.coders.map((_, ci) => r[ci][k])), ids).columns);
+    const stat = (sample: readonly number[]) => alphaOfEncoded(sample.flatMap((k) => byUnit[k]), 'nominal', null, ids.size) ?? NaN;
     try {
       const b = bootstrap(clusters, stat, { iterations, seed: `${seed}/overall`, level, ci: 'percentile' });
       if (b.percentile) overall.alpha = { ...overall.alpha, ci: { level, lower: b.percentile.lower, upper: b.percentile.upper, iterations, nonFinite: b.nonFinite, seed: b.seed } };

@@ -84,10 +84,12 @@ export function krippendorffAlpha(ratings: ReadonlyArray<readonly Rating[]>, opt
     if (result.alpha === null) note = [note, 'no bootstrap interval: alpha is undefined on the data'].filter(Boolean).join('; ');
     else if (result.units < 3) note = [note, 'no bootstrap interval: fewer than 3 pairable units'].filter(Boolean).join('; ');
     else {
-      const pairableColumns = columns.filter((c) => c.filter((v) => v !== null && v !== undefined).length >= 2);
-      const stat = (sample: readonly Rating[][]) => alphaOfColumns(sample, level, numeric).alpha ?? NaN;
+      // Resamples are evaluated on the values as small integer ids (alphaOfEncoded: the same arithmetic, faster).
+      const encoded = encodeColumns(columns);
+      const valueOf = numericById(encoded.ids, numeric);
+      const stat = (sample: readonly Int32Array[]) => alphaOfEncoded(sample, level, valueOf, encoded.ids.size) ?? NaN;
       try {
-        const r = bootstrap(pairableColumns, stat, { iterations: b.iterations, seed: b.seed ?? 'krippendorff-alpha', level: b.level ?? 0.95, ci: 'percentile' });
+        const r = bootstrap(encoded.columns, stat, { iterations: b.iterations, seed: b.seed ?? 'krippendorff-alpha', level: b.level ?? 0.95, ci: 'percentile' });
         if (r.percentile) ci = { level: r.level, lower: r.percentile.lower, upper: r.percentile.upper, iterations: r.iterations, nonFinite: r.nonFinite, seed: r.seed };
         if (r.nonFinite > 0) note = [note, `${r.nonFinite} of ${r.iterations} resamples had no variation (alpha undefined) and were left out of the interval`].filter(Boolean).join('; ');
       } catch (e) {
@@ -184,4 +186,108 @@ function alphaOfColumns(columns: ReadonlyArray<readonly Rating[]>, level: AlphaL
   const expected = dExp / (n * (n - 1));
   if (expected <= 0) return { ...base, alpha: null, observed, expected, note: 'alpha is undefined: no expected disagreement' };
   return { ...base, alpha: 1 - observed / expected, observed, expected, note: null };
+}
+
+/**
+ * The pairable columns (at least two values) with each value as a small
+ * integer id (`ids`: value key -> id, shared when given), for resampling:
+ * `alphaOfEncoded` gives alpha on them. Internal (presenceAgreement uses it
+ * for its cluster bootstrap).
+ */
+export function encodeColumns(columns: ReadonlyArray<readonly Rating[]>, ids: Map<string, number> = new Map()): { columns: Int32Array[]; ids: Map<string, number> } {
+  const out: Int32Array[] = [];
+  for (const col of columns) {
+    const vs = col.filter((v): v is string | number => v !== null && v !== undefined);
+    if (vs.length < 2) continue;
+    out.push(
+      Int32Array.from(vs, (v) => {
+        const key = ratingKey(v);
+        let id = ids.get(key);
+        if (id === undefined) {
+          id = ids.size;
+          ids.set(key, id);
+        }
+        return id;
+      }),
+    );
+  }
+  return { columns: out, ids };
+}
+
+/** The numbers of the value ids for the metric levels (null for nominal). */
+export function numericById(ids: ReadonlyMap<string, number>, numeric: ReadonlyMap<string, number> | null): Float64Array | null {
+  if (!numeric) return null;
+  const out = new Float64Array(ids.size);
+  for (const [key, id] of ids) out[id] = numeric.get(key)!;
+  return out;
+}
+
+/**
+ * Alpha of encoded pairable columns: alphaOfColumns step for step (the same
+ * order of the values, of the sums and of the products, so bit for bit the
+ * same alpha), on integer ids and typed arrays instead of keyed maps; null
+ * when alpha is undefined. For the bootstrap, which evaluates it thousands of
+ * times.
+ */
+export function alphaOfEncoded(columns: ReadonlyArray<Int32Array>, level: AlphaLevel, valueOf: Float64Array | null, nIds: number): number | null {
+  // Values in order of first appearance, then (metric levels) stably by number, as alphaOfColumns orders them.
+  const local = new Int32Array(nIds).fill(-1);
+  const order: number[] = [];
+  for (const col of columns) {
+    if (col.length < 2) continue;
+    for (let i = 0; i < col.length; i++) {
+      if (local[col[i]] === -1) {
+        local[col[i]] = -2;
+        order.push(col[i]);
+      }
+    }
+  }
+  if (valueOf) order.sort((x, y) => valueOf[x] - valueOf[y]);
+  for (let i = 0; i < order.length; i++) local[order[i]] = i;
+  const q = order.length;
+  const o = new Float64Array(q * q);
+  for (const col of columns) {
+    const m = col.length;
+    if (m < 2) continue;
+    for (let i = 0; i < m; i++) {
+      const row = local[col[i]] * q;
+      for (let j = 0; j < m; j++) if (i !== j) o[row + local[col[j]]] += 1 / (m - 1);
+    }
+  }
+  const nc = new Float64Array(q);
+  let n = 0;
+  for (let c = 0; c < q; c++) {
+    let s = 0;
+    for (let k = 0; k < q; k++) s += o[c * q + k];
+    nc[c] = s;
+  }
+  for (let c = 0; c < q; c++) n += nc[c];
+  if (n < 2 || q < 2) return null;
+  const num = valueOf ? order.map((id) => valueOf[id]) : null;
+  const d2 = (c: number, k: number): number => {
+    if (c === k) return 0;
+    if (level === 'nominal') return 1;
+    const x = num![c];
+    const y = num![k];
+    if (level === 'interval') return (x - y) ** 2;
+    if (level === 'ratio') return x + y === 0 ? 0 : ((x - y) / (x + y)) ** 2;
+    const lo = Math.min(c, k);
+    const hi = Math.max(c, k);
+    let s = 0;
+    for (let g = lo; g <= hi; g++) s += nc[g];
+    return (s - (nc[c] + nc[k]) / 2) ** 2;
+  };
+  let dObs = 0;
+  let dExp = 0;
+  for (let c = 0; c < q; c++) {
+    for (let k = 0; k < q; k++) {
+      const d = d2(c, k);
+      dObs += o[c * q + k] * d;
+      dExp += nc[c] * nc[k] * d;
+    }
+  }
+  const observed = dObs / n;
+  const expected = dExp / (n * (n - 1));
+  if (expected <= 0) return null;
+  return 1 - observed / expected;
 }
