@@ -1,5 +1,5 @@
 /**
- * The bounded exact count (Pearson, Spearman) against the full walk over all
+ * The split (meet-in-the-middle) exact count (Pearson, Spearman) against the full walk over all
  * n! orderings (Heap's algorithm): the same counts for every alternative, on
  * random data with and without ties, at observed values from the centre to
  * the extremes of the permutation distribution.
@@ -11,10 +11,10 @@ import { createRandom } from '../../../lib/util/random';
 function tallies(x: number[], y: number[], method: 'pearson' | 'spearman') {
   const k = makeKernel(x, y, method);
   const cuts = exactCuts(numerator(k, k.b), 1e-12 * k.scale);
-  return { bounded: exactCounts(k, cuts), full: heapWalk(k, cuts) };
+  return { split: exactCounts(k, cuts), full: heapWalk(k, cuts) };
 }
 
-describe('exactCounts (bounded) equals the full walk', () => {
+describe('exactCounts (split in two halves) equals the full walk', () => {
   const random = createRandom('exact-enumeration-test');
   it('on 300 random data sets, n = 4 to 8, continuous and with ties, Pearson and Spearman', () => {
     for (let rep = 0; rep < 300; rep++) {
@@ -28,8 +28,8 @@ describe('exactCounts (bounded) equals the full walk', () => {
       const y = y0.map((v, i) => (1 - w) * v + w * x[i]);
       if (new Set(x).size < 2 || new Set(y).size < 2) continue;
       for (const method of ['pearson', 'spearman'] as const) {
-        const { bounded, full } = tallies(x, y, method);
-        expect(bounded, `rep ${rep} ${method} x=${x} y=${y}`).toEqual(full);
+        const { split, full } = tallies(x, y, method);
+        expect(split, `rep ${rep} ${method} x=${x} y=${y}`).toEqual(full);
       }
     }
   });
@@ -41,8 +41,8 @@ describe('exactCounts (bounded) equals the full walk', () => {
       [1, 2, 1, 2, 3, 1, 2, 1, 3, 2],
     ]) {
       for (const method of ['pearson', 'spearman'] as const) {
-        const { bounded, full } = tallies(x, y, method);
-        expect(bounded).toEqual(full);
+        const { split, full } = tallies(x, y, method);
+        expect(split).toEqual(full);
       }
     }
   });
