@@ -160,30 +160,7 @@ function alphaOfColumns(columns: ReadonlyArray<readonly Rating[]>, level: AlphaL
     return { ...base, alpha: null, observed: null, expected: null, note: n < 2 ? 'alpha is undefined: fewer than two pairable values' : 'alpha is undefined: all pairable values are the same (no variation)' };
   }
   const num = numeric ? values.map((v) => numeric.get(ratingKey(v))!) : null;
-  const d2 = (c: number, k: number): number => {
-    if (c === k) return 0;
-    if (level === 'nominal') return 1;
-    const x = num![c];
-    const y = num![k];
-    if (level === 'interval') return (x - y) ** 2;
-    if (level === 'ratio') return x + y === 0 ? 0 : ((x - y) / (x + y)) ** 2;
-    const lo = Math.min(c, k);
-    const hi = Math.max(c, k);
-    let s = 0;
-    for (let g = lo; g <= hi; g++) s += nc[g];
-    return (s - (nc[c] + nc[k]) / 2) ** 2;
-  };
-  let dObs = 0;
-  let dExp = 0;
-  for (let c = 0; c < q; c++) {
-    for (let k = 0; k < q; k++) {
-      const d = d2(c, k);
-      dObs += o[c][k] * d;
-      dExp += nc[c] * nc[k] * d;
-    }
-  }
-  const observed = dObs / n;
-  const expected = dExp / (n * (n - 1));
+  const { observed, expected } = disagreements(q, (c, k) => o[c][k], nc, n, level, num);
   if (expected <= 0) return { ...base, alpha: null, observed, expected, note: 'alpha is undefined: no expected disagreement' };
   return { ...base, alpha: 1 - observed / expected, observed, expected, note: null };
 }
@@ -264,6 +241,19 @@ export function alphaOfEncoded(columns: ReadonlyArray<Int32Array>, level: AlphaL
   for (let c = 0; c < q; c++) n += nc[c];
   if (n < 2 || q < 2) return null;
   const num = valueOf ? order.map((id) => valueOf[id]) : null;
+  const { observed, expected } = disagreements(q, (c, k) => o[c * q + k], nc, n, level, num);
+  if (expected <= 0) return null;
+  return 1 - observed / expected;
+}
+
+/**
+ * Observed and expected disagreement from the coincidences o_ck (q values in
+ * order), their margins n_c and total n: Do = sum o_ck d2_ck / n and
+ * De = sum n_c n_k d2_ck / (n (n - 1)), with the level's difference function
+ * (see krippendorffAlpha; `num` holds the values' numbers for the metric
+ * levels). One code for both evaluators, so their sums run in the same order.
+ */
+function disagreements(q: number, oAt: (c: number, k: number) => number, nc: ArrayLike<number>, n: number, level: AlphaLevel, num: readonly number[] | null): { observed: number; expected: number } {
   const d2 = (c: number, k: number): number => {
     if (c === k) return 0;
     if (level === 'nominal') return 1;
@@ -282,12 +272,9 @@ export function alphaOfEncoded(columns: ReadonlyArray<Int32Array>, level: AlphaL
   for (let c = 0; c < q; c++) {
     for (let k = 0; k < q; k++) {
       const d = d2(c, k);
-      dObs += o[c * q + k] * d;
+      dObs += oAt(c, k) * d;
       dExp += nc[c] * nc[k] * d;
     }
   }
-  const observed = dObs / n;
-  const expected = dExp / (n * (n - 1));
-  if (expected <= 0) return null;
-  return 1 - observed / expected;
+  return { observed: dObs / n, expected: dExp / (n * (n - 1)) };
 }
