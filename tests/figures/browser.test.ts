@@ -144,20 +144,24 @@ describe.skipIf(!hasChromium)('figures in a real browser (one Chromium session)'
   });
 
   it('a trace type outside the cartesian bundle gets the full bundle in that page; the same figure drawn by either bundle gives the same bytes', { timeout: 120_000 }, async () => {
-    const cloud: FigureSpec = { data: [{ type: 'scatter3d', mode: 'markers', x: [1, 2, 3], y: [3, 1, 2], z: [2, 3, 1], name: 'cloud' }], layout: { title: { text: 'Driedimensionaal' }, width: 500, height: 400 } };
+    // sankey: drawn in SVG (no WebGL), and not in the cartesian bundle
+    const flows: FigureSpec = { data: [{ type: 'sankey', node: { label: ['Opleiding', 'Scholen', 'Bestuur'] }, link: { source: [0, 0], target: [1, 2], value: [3, 1] } }], layout: { title: { text: 'Stromen' }, width: 500, height: 400 } };
     const fig16 = nl.find((f) => f.name === 'fig16-patterns-impact')!.spec;
     // one page, three calls: the order within a call is the pages' business (drawingOrder)
     const renderer = await FigureRenderer.launch({ pages: 1 });
-    let first: RenderedFigure, cloudOut: RenderedFigure, after: RenderedFigure;
+    let first: RenderedFigure, flowsOut: RenderedFigure, after: RenderedFigure;
     try {
       [first] = await renderer.render([{ name: 'cartesian-first', spec: fig16 }], { scale: 1 });
-      [cloudOut] = await renderer.render([{ name: 'cloud', spec: cloud }], { scale: 1 });
+      [flowsOut] = await renderer.render([{ name: 'flows', spec: flows }], { scale: 1 });
       [after] = await renderer.render([{ name: 'after-the-full-bundle', spec: fig16 }], { scale: 1 });
     } finally {
       await renderer.close();
     }
-    expect(cloudOut.svg).toContain('Driedimensionaal');
-    expect(cloudOut.png!.length).toBeGreaterThan(1000);
+    expect(flowsOut.svg).toContain('Stromen');
+    // drawn by the sankey module of the full bundle, not left empty by the cartesian one
+    expect(flowsOut.svg).toContain('class="sankey"');
+    for (const label of ['Opleiding', 'Scholen', 'Bestuur']) expect(flowsOut.svg).toContain(label);
+    expect(flowsOut.png!.length).toBeGreaterThan(1000);
     expect(after.svg === first.svg, 'fig16: the same SVG from the cartesian and the full bundle').toBe(true);
     expect(Buffer.compare(after.png!, first.png!), 'fig16: the same PNG from the cartesian and the full bundle').toBe(0);
   });
