@@ -20,8 +20,6 @@ export const STATIC_FIGURES_ENV = 'DV_STATIC_FIGURES';
 /** Milliseconds without use after which the shared browser is closed. */
 export const IDLE_ENV = 'DV_FIGURE_IDLE_MS';
 export const DEFAULT_IDLE_MS = 120_000;
-/** The idle timeout when the browser would keep Node alive (playwright gave no process handle). */
-const FALLBACK_IDLE_MS = 2_000;
 
 /** Whether show() renders static images: $DV_STATIC_FIGURES (default on). */
 export function staticFiguresEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
@@ -51,22 +49,20 @@ export function sharedRendererInfo(): { launches: number; open: boolean; active:
   return { launches, open: shared !== null, active };
 }
 
-/** Whether the browser's process and pipes keep Node's event loop alive; false if playwright gave no handle. */
-function keepAlive(r: FigureRenderer, on: boolean): boolean {
+/** Whether the browser's process and pipes keep Node's event loop alive. */
+function keepAlive(r: FigureRenderer, on: boolean): void {
   const proc = r.childProcess();
-  if (!proc) return false;
   const set = (h: { ref?: () => unknown; unref?: () => unknown } | null | undefined) => {
     if (h) (on ? h.ref : h.unref)?.call(h);
   };
   set(proc);
   for (const s of proc.stdio) set(s as unknown as { ref?: () => unknown; unref?: () => unknown } | null);
-  return true;
 }
 
 function scheduleClose(r: FigureRenderer | null): void {
   if (idleTimer) clearTimeout(idleTimer);
-  const canIdle = r ? keepAlive(r, false) : false;
-  idleTimer = setTimeout(() => void closeSharedRenderer(), canIdle ? idleMs() : Math.min(idleMs(), FALLBACK_IDLE_MS));
+  if (r) keepAlive(r, false);
+  idleTimer = setTimeout(() => void closeSharedRenderer(), idleMs());
   idleTimer.unref();
 }
 
@@ -87,10 +83,9 @@ export async function withSharedRenderer<T>(fn: (r: FigureRenderer) => Promise<T
     for (let attempt = 0; ; attempt++) {
       if (!shared) {
         launches++;
-        // No playwright signal handlers: a kernel interrupts cells with SIGINT
-        // (playwright would exit the process), and with a SIGTERM handler Node
-        // would no longer die on SIGTERM. The browser ends with the process
-        // anyway: it exits when its pipe to Node closes.
+        // No signal handlers of the renderer's: a kernel interrupts cells
+        // with SIGINT, which must leave kernel and browser alone. The browser
+        // ends with the process anyway: it exits when its pipe to Node closes.
         const p = FigureRenderer.launch({ executablePath, pages: 1, handleSignals: false });
         const s: Shared = { executablePath, renderer: p };
         shared = s;
