@@ -327,8 +327,6 @@ const DRAW_IN_PAGE = String(async function dvDraw(a: DrawArgs): Promise<DrawResu
     };
     __dvResetRandom: () => void;
     __dvResetBBoxes?: () => void;
-    URL: { createObjectURL: (b: unknown) => string; revokeObjectURL: (u: string) => void };
-    Blob: new (parts: string[], o: { type: string }) => unknown;
     Image: new () => Img;
     __dvCanvas?: Canvas;
     document: { createElement: (t: string) => El; body: { appendChild: (e: El) => void; removeChild: (e: El) => void } };
@@ -358,20 +356,18 @@ const DRAW_IN_PAGE = String(async function dvDraw(a: DrawArgs): Promise<DrawResu
   if (a.wantPng) {
     // The 'png' drawing of toImage is the same SVG without that viewBox.
     const pngSvg = a.wantSvg ? svgText.replace(/ viewBox="0 0 [0-9.]+ [0-9.]+"/, '') : svgText;
-    // What Snapshot.svgToImg does (image from a blob URL, drawn on a canvas at
-    // the scale), but encoded with toBlob, which is faster than toDataURL
-    // here and gives the same bytes.
-    const url = w.URL.createObjectURL(new w.Blob([pngSvg], { type: 'image/svg+xml;charset=utf-8' }));
+    // What Snapshot.svgToImg does (the SVG loaded as an image, drawn on a
+    // canvas at the scale), with two changes that keep the bytes: the image
+    // comes from a data: URL, which the page decodes itself, instead of a blob:
+    // URL, which goes to the browser process's blob store and back (4-5% less
+    // time per figure, measured over 6 alternating runs); and the PNG is
+    // encoded with toBlob, which is faster than toDataURL here.
     const img = new w.Image();
-    try {
-      await new Promise((res, rej) => {
-        img.onload = res;
-        img.onerror = () => rej(new Error('the SVG did not load as an image'));
-        img.src = url;
-      });
-    } finally {
-      w.URL.revokeObjectURL(url);
-    }
+    await new Promise((res, rej) => {
+      img.onload = res;
+      img.onerror = () => rej(new Error('the SVG did not load as an image'));
+      img.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(pngSvg);
+    });
     // One canvas per page, cleared, instead of a new one (13 MB at 1400 x 600,
     // scale 2) per figure.
     const cw = a.scale * fw;
