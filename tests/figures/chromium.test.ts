@@ -8,7 +8,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Chromium, ChromiumError } from '../../lib/figures/chromium';
-import { CHROMIUM_ARGS, DEFAULT_CHROMIUM, FigureRenderer, renderFigures } from '../../lib/figures/export';
+import { CHROMIUM_ARGS, DEFAULT_CHROMIUM, FigureRenderer, renderFigures, WARM_SPECS } from '../../lib/figures/export';
 import type { FigureSpec } from '../../lib/figures/types';
 
 const chromium = process.env.CHROMIUM_PATH ?? DEFAULT_CHROMIUM;
@@ -104,5 +104,16 @@ describe.skipIf(!hasChromium)('the figure renderer on the pipe', () => {
     }
     const again = await renderFigures([{ name: 'again', spec }], { pages: 1, formats: ['svg'] });
     expect(again.figures[0].svg).toContain('Eén');
+  });
+
+  it('the warm-up figures every page draws first are house-style figures that draw completely', { timeout: 120_000 }, async () => {
+    const out = await renderFigures(WARM_SPECS.map((spec, k) => ({ name: `warm-${k}`, spec })), { pages: 1, scale: 1 });
+    for (const [k, f] of out.figures.entries()) {
+      expect(f.svg, f.name).toContain('Figuur 0: ');
+      expect(f.svg, f.name).toContain('synthetische data');
+      expect(f.png!.readUInt32BE(16), f.name).toBe(WARM_SPECS[k].layout.width);
+    }
+    // the patterns-like one: four panels, each with its title
+    for (const k of [1, 2, 3, 4]) expect(out.figures[1].svg).toContain(`Variabele ${k}`);
   });
 });
