@@ -54,7 +54,7 @@ const PIPE_ARGS = ['--remote-debugging-pipe', '--no-startup-window'];
 
 /** One running Chromium and its CDP connection. */
 export class Chromium {
-  /** The browser's product string, e.g. "Chrome/156.0.8078.108" (Browser.getVersion). */
+  /** The browser's version, e.g. "156.0.8078.108" (from Browser.getVersion). */
   version = '';
   private nextId = 0;
   private readonly pending = new Map<number, Pending>();
@@ -105,7 +105,8 @@ export class Chromium {
     const browser = new Chromium(child, profileDir, options.handleSignals ?? true);
     try {
       const v = await browser.send('Browser.getVersion');
-      browser.version = String(v.product ?? '');
+      // "Chrome/156.0.8078.108" or "HeadlessChrome/...": the number alone.
+      browser.version = String(v.product ?? '').replace(/^[A-Za-z]+\//, '');
     } catch (e) {
       await browser.close();
       throw e;
