@@ -49,6 +49,59 @@ export interface LaunchChromiumOptions {
 
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
+/** The profile folders' name in the temporary folder: dv-chromium-XXXXXX. */
+export const PROFILE_PREFIX = 'dv-chromium-';
+
+/**
+ * Removes profile folders left in the temporary folder by browsers that are
+ * gone: a process killed by a signal (a notebook kernel shut down with
+ * SIGTERM, say) cannot remove its browser's folder, and the browser, which
+ * exits when its pipe closes, does not remove it either. A folder counts as
+ * left when it is older than a minute and no running process holds it:
+ * Chromium keeps a SingletonLock link, "host-pid", in the folder while it
+ * runs. Folders it cannot remove (another user's) are left alone.
+ */
+export function sweepStaleProfiles(dir: string = os.tmpdir(), now: number = Date.now()): string[] {
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir).filter((n) => n.startsWith(PROFILE_PREFIX));
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    const folder = path.join(dir, name);
+    try {
+      const st = fs.statSync(folder);
+      if (!st.isDirectory() || now - st.mtimeMs < 60_000) continue;
+      let lock: string | null = null;
+      try {
+        lock = fs.readlinkSync(path.join(folder, 'SingletonLock'));
+      } catch {
+        lock = null;
+      }
+      const m = lock === null ? null : /^(.*)-(\d+)$/.exec(lock);
+      if (m && m[1] === os.hostname() && processAlive(Number(m[2]))) continue;
+      if (lock !== null && !m) continue; // a lock we do not understand: leave it
+      if (m && m[1] !== os.hostname()) continue; // held on another machine (a shared folder)
+      fs.rmSync(folder, { recursive: true, force: true });
+      removed.push(folder);
+    } catch {
+      // not ours to remove, or gone meanwhile
+    }
+  }
+  return removed;
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /** Switches this module always adds: the pipe, no first window (pages are opened by CDP). */
 const PIPE_ARGS = ['--remote-debugging-pipe', '--no-startup-window'];
 
@@ -98,7 +151,8 @@ export class Chromium {
 
   /** Starts Chromium with a fresh profile folder and connects to it. */
   static async launch(options: LaunchChromiumOptions): Promise<Chromium> {
-    const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dv-chromium-'));
+    sweepStaleProfiles();
+    const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), PROFILE_PREFIX));
     const child = spawn(options.executablePath, [...options.args, ...PIPE_ARGS, `--user-data-dir=${profileDir}`], {
       stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
     });

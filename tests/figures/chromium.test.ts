@@ -4,15 +4,47 @@
  * crashed page that ends its renderer, and pages that reach no network.
  */
 import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Chromium, ChromiumError } from '../../lib/figures/chromium';
+import { Chromium, ChromiumError, PROFILE_PREFIX, sweepStaleProfiles } from '../../lib/figures/chromium';
 import { CHROMIUM_ARGS, DEFAULT_CHROMIUM, FigureRenderer, renderFigures, WARM_SPECS } from '../../lib/figures/export';
 import type { FigureSpec } from '../../lib/figures/types';
 
 const chromium = process.env.CHROMIUM_PATH ?? DEFAULT_CHROMIUM;
 const hasChromium = fs.existsSync(chromium);
+
+describe('profile folders left by browsers that are gone', () => {
+  it('are removed when older than a minute and held by no running process; others stay', () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dv-sweep-'));
+    try {
+      const make = (name: string, lock: string | null, ageMs: number) => {
+        const d = path.join(tmp, name);
+        fs.mkdirSync(path.join(d, 'Default'), { recursive: true });
+        fs.writeFileSync(path.join(d, 'Default', 'Preferences'), '{}');
+        if (lock !== null) fs.symlinkSync(lock, path.join(d, 'SingletonLock'));
+        const t = (Date.now() - ageMs) / 1000;
+        fs.utimesSync(d, t, t);
+        return d;
+      };
+      const left = make(`${PROFILE_PREFIX}left`, null, 120_000);
+      const deadOwner = make(`${PROFILE_PREFIX}dead`, `${os.hostname()}-999999999`, 120_000);
+      const running = make(`${PROFILE_PREFIX}running`, `${os.hostname()}-${process.pid}`, 120_000);
+      const otherHost = make(`${PROFILE_PREFIX}elsewhere`, 'another-host-1', 120_000);
+      const young = make(`${PROFILE_PREFIX}young`, null, 5_000);
+      const notOurs = make('someone-else-profile', null, 120_000);
+      const removed = sweepStaleProfiles(tmp);
+      expect(removed.sort()).toEqual([deadOwner, left].sort());
+      for (const d of [left, deadOwner]) expect(fs.existsSync(d), d).toBe(false);
+      for (const d of [running, otherHost, young, notOurs]) expect(fs.existsSync(d), d).toBe(true);
+      expect(sweepStaleProfiles(path.join(tmp, 'no-such-folder'))).toEqual([]);
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+});
 
 describe('Chromium over the DevTools pipe', () => {
   it('a program that is not Chromium gives an error that says it exited, not a hang', { timeout: 30_000 }, async () => {
