@@ -221,7 +221,16 @@ export class Chromium {
       const text = this.chunks.length === 1 ? this.chunks[0].toString('utf8') : Buffer.concat(this.chunks).toString('utf8');
       this.chunks.length = 0;
       start = end + 1;
-      this.dispatch(JSON.parse(text) as { id?: number; method?: string; params?: Record<string, unknown>; result?: Record<string, unknown>; error?: { message?: string }; sessionId?: string });
+      let msg: Parameters<Chromium['dispatch']>[0];
+      try {
+        msg = JSON.parse(text);
+      } catch {
+        // Not the protocol: nothing more on this pipe can be trusted.
+        this.disconnected(`Chromium sent an unreadable message (${JSON.stringify(text.slice(0, 80))})`);
+        this.killNow();
+        return;
+      }
+      this.dispatch(msg);
     }
   }
 
