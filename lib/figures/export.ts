@@ -443,8 +443,6 @@ export class FigureRenderer {
   /** render() calls run one after the other (a page draws one figure at a time). */
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
-  /** Whether the handler that refuses the pages' requests is installed. */
-  private blocking = false;
 
   private constructor(
     private readonly browser: Chromium,
@@ -453,6 +451,12 @@ export class FigureRenderer {
   ) {
     this.launchMs = launchMs;
     this.browserVersion = browser.version;
+    // Nothing from the network: every request a page makes is refused (plotly
+    // comes from node_modules, see makeLanes; blob: and data: URLs are not
+    // requests). Pages ask for this with Fetch.enable.
+    browser.on('Fetch.requestPaused', (params, sessionId) => {
+      browser.send('Fetch.failRequest', { requestId: params.requestId, errorReason: 'BlockedByClient' }, sessionId).catch(() => undefined);
+    });
   }
 
   /** Starts Chromium (not yet any page). */
@@ -504,12 +508,6 @@ export class FigureRenderer {
 
   private async makeLanes(): Promise<Lane[]> {
     const { browserContextId } = await this.browser.send('Target.createBrowserContext', { disposeOnDetach: true });
-    // Nothing from the network: every request a page makes is refused (plotly
-    // comes from node_modules below; blob: and data: URLs are not requests).
-    if (!this.blocking) this.browser.on('Fetch.requestPaused', (params, sessionId) => {
-      this.browser.send('Fetch.failRequest', { requestId: params.requestId, errorReason: 'BlockedByClient' }, sessionId).catch(() => undefined);
-    });
-    this.blocking = true;
     const bundle = plotlyBundleForPages('cartesian').text;
     return Promise.all(
       Array.from({ length: this.nPages }, async () => {
