@@ -3,17 +3,17 @@
  * (`import { readSurveyCsv, icc } from '../dist'` in a notebook).
  * Keep it small: one name per verb.
  */
-export { readInstrument, validateInstrument, getConstruct, finalItems, pilotItems, PORTRAIT_CONSTRUCTS, BOUNDARY_CONSTRUCTS } from './data/instrument';
-export type { Instrument, Construct, Item, ResponseScale, Bilingual, Language } from './data/instrument';
-export { readSurveyCsv, readSurveyCsvText } from './data/readSurveyCsv';
-export type { SurveyCsv, ReadSurveyCsvOptions } from './data/readSurveyCsv';
-export { readPilotCsv } from './data/readPilotCsv';
-export { loadStudyData, DEFAULT_DATA_DIR } from './data/loadStudyData';
-export type { StudyData } from './data/loadStudyData';
-export { readNetworksCsv, readNetworksCsvText } from './data/readNetworksCsv';
-export { writeCsv } from './data/writeCsv';
+export { readInstrument, validateInstrument, getConstruct, finalItems, pilotItems, PORTRAIT_CONSTRUCTS, BOUNDARY_CONSTRUCTS } from './io/instrument';
+export type { Instrument, Construct, Item, ResponseScale, Bilingual, Language } from './io/instrument';
+export { readSurveyCsv, readSurveyCsvText } from './io/readSurveyCsv';
+export type { SurveyCsv, ReadSurveyCsvOptions } from './io/readSurveyCsv';
+export { readPilotCsv } from './io/readPilotCsv';
+export { loadStudyData, DEFAULT_DATA_DIR } from './io/loadStudyData';
+export type { StudyData } from './io/loadStudyData';
+export { readNetworksCsv, readNetworksCsvText } from './io/readNetworksCsv';
+export { writeCsv } from './io/writeCsv';
 export { generateDefaultData } from './data/generateDefaultData';
-export { isSyntheticOrigin, SYNTHETIC_MARK } from './data/synthetic';
+export { isSyntheticOrigin, SYNTHETIC_MARK } from './io/synthetic';
 export { scaleScores } from './analysis/scaleScores';
 export { networkMeans } from './analysis/networkMeans';
 export { networkSummary, formatNetworkSummary } from './analysis/networkSummary';
@@ -35,3 +35,5 @@ export { privacyCheck, DEFAULT_MIN_COMPLETE } from './analysis/privacy';
 export type { PrivacyOptions, PrivacyAction, PrivacyFlag, PrivacyCheck } from './analysis/privacy';
 export * from './report';
 export * from './io';
+export { exportResults, summaryTable, scoresTable } from './analysis/exportResults';
+export type { ExportFormat, ExportResultsOptions, ExportedResults, ResultTable } from './analysis/exportResults';

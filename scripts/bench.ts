@@ -15,7 +15,7 @@ import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { likertMatrix, normalMatrix, writeMatrix } from './bench/data';
 import { runCli, UserInputError } from '../lib/util/errors';
-import { loadStudyData } from '../lib/data/loadStudyData';
+import { loadStudyData } from '../lib/io/loadStudyData';
 import { reportFigures } from '../lib/figures/reportFigures';
 import { exportFigures, figurePages, findChromium } from '../lib/figures/export';
 import { benchReproduce } from './bench/reproduce';

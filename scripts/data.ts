@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createHash } from 'node:crypto';
-import { readInstrument } from '../lib/data/instrument';
+import { readInstrument } from '../lib/io/instrument';
 import { generateDefaultData } from '../lib/data/generateDefaultData';
 import { runCli } from '../lib/util/errors';
 import { writeInterviewData } from '../lib/qual/defaultData/writeInterviewData';

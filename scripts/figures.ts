@@ -10,7 +10,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { loadStudyData } from '../lib/data/loadStudyData';
+import { loadStudyData } from '../lib/io/loadStudyData';
 import { reportFigures } from '../lib/figures/reportFigures';
 import { exportFigures } from '../lib/figures/export';
 import { runCli, UserInputError } from '../lib/util/errors';

@@ -26,7 +26,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { generateDefaultData } from '../lib/data/generateDefaultData';
-import { DEFAULT_DATA_DIR, loadStudyData } from '../lib/data/loadStudyData';
+import { DEFAULT_DATA_DIR, loadStudyData } from '../lib/io/loadStudyData';
 import { checkCalibration } from '../lib/analysis/checkCalibration';
 import { networkSummary, formatNetworkSummary } from '../lib/analysis/networkSummary';
 import { reportFigures } from '../lib/figures/reportFigures';

@@ -4,7 +4,7 @@
  * bounds each network, as the network mean of the dimension's scale with the
  * report's band (mean +/- 2 SE).
  */
-import { BOUNDARY_CONSTRUCTS, Instrument } from '../data/instrument';
+import { BOUNDARY_CONSTRUCTS, Instrument } from '../io/instrument';
 import { UserInputError } from '../util/errors';
 import { networkSummary } from './networkSummary';
 import { SurveyRow } from './scaleScores';

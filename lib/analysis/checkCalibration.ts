@@ -9,7 +9,7 @@
  * totals and bands are those of the report's networks, so `reproduce` only
  * runs it on the shipped data.
  */
-import { Instrument } from '../data/instrument';
+import { Instrument } from '../io/instrument';
 import { NETWORKS, TOTALS, PORTRAIT_TARGETS, MOTIVATION_MEANS, OTHER_NETWORKS } from '../data/calibration';
 import { networkMeans } from './networkMeans';
 import { SurveyRow } from './scaleScores';

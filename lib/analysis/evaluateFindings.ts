@@ -38,7 +38,7 @@
  * one-sided p < .05. "weak" often means "too few networks to tell", not
  * "no relation"; each row's `note` says so with its own N.
  */
-import type { Language } from '../data/instrument';
+import type { Language } from '../io/instrument';
 import { bootstrap, leaveOneOut, permutationTest } from '../stats';
 import type { BootstrapResult, LeaveOneOutResult } from '../stats';
 import { tQuantile } from '../stats/internal/distributions';

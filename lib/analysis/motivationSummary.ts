@@ -4,7 +4,7 @@
  * The motivation items are an item set: each reason is read on its own, never
  * averaged into a scale.
  */
-import { Instrument } from '../data/instrument';
+import { Instrument } from '../io/instrument';
 import { describeByGroup } from '../stats/descriptives/describeByGroup';
 import { UserInputError } from '../util/errors';
 import { SurveyRow } from './scaleScores';

@@ -4,7 +4,7 @@
  * networks starts from. For the full table with SE and bands use
  * `describeByGroup` on the scale scores.
  */
-import { Instrument } from '../data/instrument';
+import { Instrument } from '../io/instrument';
 import { scaleScores, SurveyRow, ScaleScoreOptions } from './scaleScores';
 
 /** network -> construct -> mean (null when no respondent of the network has a score). */

@@ -4,7 +4,7 @@
  * characteristic the mean with the report's band (mean +/- 2 SE, note 1 under
  * Figures 1-10).
  */
-import { Instrument, Language, PORTRAIT_CONSTRUCTS } from '../data/instrument';
+import { Instrument, Language, PORTRAIT_CONSTRUCTS } from '../io/instrument';
 import { describeByGroup } from '../stats';
 import { scaleScores, SurveyRow } from './scaleScores';
 import { PrivacyFlag, PrivacyOptions, resolvePrivacy } from './privacy';

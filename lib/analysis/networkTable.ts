@@ -4,7 +4,7 @@
  * mean of every construct. It is the "network level" data set of the report's
  * exploration (N = 10).
  */
-import { Instrument } from '../data/instrument';
+import { Instrument } from '../io/instrument';
 import { UserInputError } from '../util/errors';
 import { networkMeans } from './networkMeans';
 import { PrivacyFlag, PrivacyOptions, resolvePrivacy } from './privacy';

@@ -8,7 +8,7 @@
  * always the mean of the same items; `minAnswered: 'half'` follows the common
  * rule of at least half the items.
  */
-import { Instrument, Construct } from '../data/instrument';
+import { Instrument, Construct } from '../io/instrument';
 import { UserInputError } from '../util/errors';
 
 export type SurveyRow = Record<string, unknown>;

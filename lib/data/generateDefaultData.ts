@@ -3,7 +3,7 @@
  * table. `npm run data` writes them to `data/`; a test checks that the
  * committed files equal this output byte for byte.
  */
-import { Instrument } from './instrument';
+import { Instrument } from '../io/instrument';
 import { GENERATION } from './calibration';
 import { generateNetworksCsv } from './generateNetworks';
 import { generateSurveyCsv } from './generateSurvey';

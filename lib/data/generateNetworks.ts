@@ -4,8 +4,8 @@
  * Member counts are synthetic (the report gives bands); see calibration.ts.
  */
 import { NETWORKS } from './calibration';
-import { writeCsv } from './writeCsv';
-import { SYNTHETIC_MARK } from './synthetic';
+import { writeCsv } from '../io/writeCsv';
+import { SYNTHETIC_MARK } from '../io/synthetic';
 
 export const NETWORK_COLUMNS = [
   'network',

@@ -12,11 +12,11 @@
  * reversed (6 - answer) for negatively worded items.
  */
 import { CholeskyDecomposition, Matrix } from 'ml-matrix';
-import { Instrument } from './instrument';
+import { Instrument } from '../io/instrument';
 import { PILOT, GENERATION } from './calibration';
 import { createRandom } from '../util/random';
-import { writeCsv, CsvCell } from './writeCsv';
-import { SYNTHETIC_MARK } from './synthetic';
+import { writeCsv, CsvCell } from '../io/writeCsv';
+import { SYNTHETIC_MARK } from '../io/synthetic';
 
 export function generatePilotRows(instrument: Instrument, seed: string = GENERATION.seed): { header: string[]; rows: CsvCell[][] } {
   const scales = instrument.constructs.filter((c) => c.kind === 'scale');

@@ -11,12 +11,12 @@
  * target mean to within the rounding grid. Partial respondents break off at a
  * construct boundary; non-respondents have no answers.
  */
-import { Instrument, Construct } from './instrument';
+import { Instrument, Construct } from '../io/instrument';
 import { NETWORKS, MEAN_TARGETS, MOTIVATION_MEANS, OTHER_NETWORKS, GENERATION, NetworkCalibration } from './calibration';
 import { createRandom, Random } from '../util/random';
 import { calibratedRound } from './calibrateRounding';
-import { writeCsv, CsvCell } from './writeCsv';
-import { SYNTHETIC_MARK } from './synthetic';
+import { writeCsv, CsvCell } from '../io/writeCsv';
+import { SYNTHETIC_MARK } from '../io/synthetic';
 
 export const SURVEY_ID_COLUMNS = ['respondent_id', 'network', 'response_status', 'org_type', 'role'] as const;
 

@@ -2,7 +2,7 @@
  * Small pieces the builders share: option checks, the network-level value
  * getter, and the title.
  */
-import type { Instrument, Language } from '../data/instrument';
+import type { Instrument, Language } from '../io/instrument';
 import type { NetworkTableRow } from '../analysis/networkTable';
 import { UserInputError } from '../util/errors';
 import { checkLang, constructLabel, figureTitle } from './i18n';

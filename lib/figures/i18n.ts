@@ -4,7 +4,7 @@
  * file holds only the words the codebook does not: figure captions (the
  * report's, Figures 1-18) and axis words.
  */
-import type { Instrument, Language } from '../data/instrument';
+import type { Instrument, Language } from '../io/instrument';
 import { UserInputError } from '../util/errors';
 
 export const LANGUAGES: readonly Language[] = ['nl', 'en'];

@@ -11,7 +11,7 @@
  * - Figure 17: ordered by estimated impact; impact, monitoring of compliance, decision making, years.
  */
 import type { NetworkTableRow } from '../analysis/networkTable';
-import { BOUNDARY_CONSTRUCTS } from '../data/instrument';
+import { BOUNDARY_CONSTRUCTS } from '../io/instrument';
 import { UserInputError } from '../util/errors';
 import { checkVariable, isScaleVariable, requireInstrument, resolveOptions, titleOf, valueOf } from './common';
 import { CAPTIONS, constructLabel, WORDS } from './i18n';

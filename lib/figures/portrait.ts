@@ -5,7 +5,7 @@
  * size, so the ten can be laid side by side and compared.
  */
 import type { NetworkSummaryRow } from '../analysis/networkSummary';
-import { PORTRAIT_CONSTRUCTS } from '../data/instrument';
+import { PORTRAIT_CONSTRUCTS } from '../io/instrument';
 import { UserInputError } from '../util/errors';
 import { requireInstrument, resolveOptions, slug, titleOf } from './common';
 import { CAPTIONS, constructLabel, readingTicks, WORDS } from './i18n';

@@ -8,7 +8,7 @@ import { motivationSummary } from '../analysis/motivationSummary';
 import { networkSummary } from '../analysis/networkSummary';
 import { networkTable } from '../analysis/networkTable';
 import type { SurveyRow } from '../analysis/scaleScores';
-import type { Instrument } from '../data/instrument';
+import type { Instrument } from '../io/instrument';
 import { UserInputError } from '../util/errors';
 import { boundariesFigure } from './boundaries';
 import { checkLang } from './i18n';

@@ -7,7 +7,7 @@
  * (darker = more members, "hoe donkerderpaars, hoe meer leden"), the patterns
  * light-blue lines ("lichtblauwe lijnen").
  */
-import type { Language } from '../data/instrument';
+import type { Language } from '../io/instrument';
 import type { PlotlyLayout } from './types';
 
 export const THEME = {

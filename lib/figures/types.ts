@@ -4,7 +4,7 @@
  * so a spec can be saved, compared in a test, sent to a browser or rendered to
  * SVG/PNG by `exportFigures`.
  */
-import type { Instrument, Language } from '../data/instrument';
+import type { Instrument, Language } from '../io/instrument';
 
 /** One plotly trace (`type` is required so a spec says what it draws). */
 export interface PlotlyTrace {

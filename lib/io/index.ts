@@ -7,7 +7,6 @@
  *   readMapping(file)                               {"their_name": "trust_1", ...} from JSON
  *   writeSav(file, table, { variableLabels, valueLabels })
  *   writeXlsx(file, table)                          (async)
- *   exportResults(summary | scores, { format, file })  csv, csv-nl, xlsx or sav (async)
  */
 export { readSav, readSavBytes, labelKey } from './readSav';
 export type { ReadSavOptions, SavData } from './readSav';
@@ -22,8 +21,6 @@ export { writeSav, savBytes } from './writeSav';
 export type { WriteSavOptions, WrittenSav } from './writeSav';
 export { writeXlsx, xlsxBytes } from './writeXlsx';
 export type { WriteXlsxOptions } from './writeXlsx';
-export { exportResults, summaryTable, scoresTable } from './exportResults';
-export type { ExportFormat, ExportResultsOptions, ExportedResults, ResultTable } from './exportResults';
 export type { TableInput } from './tableInput';
 export { isUserMissing, spssSecondsToIso, dateToSpssSeconds } from './sav/format';
 export type { SavVariable, SavFormat, SavMissing, SavValueLabel, MeasurementLevel } from './sav/format';

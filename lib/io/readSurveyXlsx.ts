@@ -5,7 +5,7 @@
  * non-empty row; problems are reported by spreadsheet row and column header.
  */
 import * as aq from 'arquero';
-import { columnLetter } from '../data/csv';
+import { columnLetter } from './csv';
 import { UserInputError } from '../util/errors';
 import { readInputBytes } from './files';
 import { SourceColumn, surveyFromColumns, SurveyMappingOptions } from './surveyColumns';

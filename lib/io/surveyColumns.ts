@@ -7,9 +7,9 @@
  * same style, by case or row and by the researcher's own variable name.
  */
 import * as aq from 'arquero';
-import { listNames, ProblemList, showValue, suggestName } from '../data/csvChecks';
-import { finalItems, Instrument, pilotItems, readInstrument } from '../data/instrument';
-import { checkSurveyRows, PILOT_SECTOR_CODES, ReadSurveyCsvOptions, RESPONSE_STATUS_CODES } from '../data/readSurveyCsv';
+import { listNames, ProblemList, showValue, suggestName } from '../util/problems';
+import { finalItems, Instrument, pilotItems, readInstrument } from './instrument';
+import { checkSurveyRows, PILOT_SECTOR_CODES, ReadSurveyCsvOptions, RESPONSE_STATUS_CODES } from './readSurveyCsv';
 import { readMapping, validateMapping, VariableMapping } from './mapping';
 
 /** Options of `readSurveySav` and `readSurveyXlsx` besides their own. */

@@ -13,7 +13,7 @@
  * Beside it, the multilevel view on each scale score (Bliese 2000): ICC(1),
  * ICC(2) and rwg(j) with respondents nested in networks.
  */
-import type { Instrument } from '../data/instrument';
+import type { Instrument } from '../io/instrument';
 import type { SurveyRow } from '../analysis/scaleScores';
 import { icc, type IccResult, type IccType } from '../stats/agreement/icc';
 import { aggregationIndices } from '../stats/agreement/aggregationIndices';

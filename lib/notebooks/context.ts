@@ -12,8 +12,8 @@
  */
 import * as path from 'node:path';
 import type * as aq from 'arquero';
-import { DEFAULT_DATA_DIR, loadStudyData, type StudyData } from '../data/loadStudyData';
-import type { Instrument, Language } from '../data/instrument';
+import { DEFAULT_DATA_DIR, loadStudyData, type StudyData } from '../io/loadStudyData';
+import type { Instrument, Language } from '../io/instrument';
 import type { SurveyRow } from '../analysis/scaleScores';
 import { networkTable, type NetworkTableRow } from '../analysis/networkTable';
 import { UserInputError } from '../util/errors';

@@ -9,7 +9,7 @@
  *   the silhouette that random data of the same shape give, to read them
  *   against: the report found no separable clusters.
  */
-import type { Instrument, Language } from '../data/instrument';
+import type { Instrument, Language } from '../io/instrument';
 import type { NetworkTableRow } from '../analysis/networkTable';
 import { FINDING_VARIABLES } from '../analysis/findings';
 import { correlate } from '../stats/correlation/correlate';

@@ -29,7 +29,7 @@
  * Reverse-keyed items are scored (min + max - answer) first, as in the
  * scale scores. Missing answers: pairwise, as psych.
  */
-import type { Construct, Instrument, Item, RemovalReason } from '../data/instrument';
+import type { Construct, Instrument, Item, RemovalReason } from '../io/instrument';
 import type { SurveyRow } from '../analysis/scaleScores';
 import { efa, type EfaResult } from '../stats/factor/efa';
 import { kmo, type KmoResult } from '../stats/factor/kmo';

@@ -3,7 +3,7 @@
  * constructs, response per network (Figure 18), missing answers per
  * construct, and the calibration checks of the default data.
  */
-import type { Instrument, Language } from '../data/instrument';
+import type { Instrument, Language } from '../io/instrument';
 import type { NetworkTableRow } from '../analysis/networkTable';
 import { checkCalibration, type CalibrationCheck } from '../analysis/checkCalibration';
 import type { NetworkSummaryRow } from '../analysis/networkSummary';

@@ -12,7 +12,7 @@
  *   informeel en formeel (3.9 balans), grootte en groei (3.9), geld (3.9 Geld),
  *   grote en kleine besturen, éénpitters (3.10).
  */
-import type { Language } from '../data/instrument';
+import type { Language } from '../io/instrument';
 import { stableGuid } from './guid';
 import type { QualCode } from './model';
 

@@ -16,7 +16,7 @@
  *   the end is exclusive (REFI-QDA's startPosition/endPosition); `text` is
  *   exactly those characters.
  */
-import { ProblemList } from '../data/csvChecks';
+import { ProblemList } from '../util/problems';
 import { sliceCodePoints, textIndex } from './text';
 
 export interface QualCode {

@@ -24,8 +24,8 @@ import { networkSummary, type NetworkSummaryRow } from '../analysis/networkSumma
 import { networkTable } from '../analysis/networkTable';
 import { privacyCheck, resolvePrivacy, type PrivacyCheck, type PrivacyOptions } from '../analysis/privacy';
 import type { SurveyRow } from '../analysis/scaleScores';
-import { PORTRAIT_CONSTRUCTS, type Instrument, type Language } from '../data/instrument';
-import { isSyntheticOrigin } from '../data/synthetic';
+import { PORTRAIT_CONSTRUCTS, type Instrument, type Language } from '../io/instrument';
+import { isSyntheticOrigin } from '../io/synthetic';
 import { PLOTLY_PACKAGES, plotlyBundleKind, plotlyBundleText, widerBundle, type PlotlyBundleKind } from '../figures/plotlyBundle';
 import { slug } from '../figures/common';
 import { checkLang, constructLabel } from '../figures/i18n';

@@ -14,7 +14,7 @@
  */
 import type { NetworkSummaryRow } from '../analysis/networkSummary';
 import type { NetworkTableRow } from '../analysis/networkTable';
-import type { Language } from '../data/instrument';
+import type { Language } from '../io/instrument';
 import { slug } from '../figures/common';
 import type { FigureSpec } from '../figures/types';
 import { presenceAgreement, type AgreementCoefficients, type PresenceAgreementResult } from '../qual/agreement/presenceAgreement';

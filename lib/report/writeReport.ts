@@ -13,12 +13,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_MIN_COMPLETE } from '../analysis/privacy';
-import type { Language } from '../data/instrument';
-import { readInstrument } from '../data/instrument';
-import { DEFAULT_DATA_DIR } from '../data/loadStudyData';
-import { readNetworksCsv } from '../data/readNetworksCsv';
-import { readSurveyCsv } from '../data/readSurveyCsv';
-import { isSyntheticOrigin } from '../data/synthetic';
+import type { Language } from '../io/instrument';
+import { readInstrument } from '../io/instrument';
+import { DEFAULT_DATA_DIR } from '../io/loadStudyData';
+import { readNetworksCsv } from '../io/readNetworksCsv';
+import { readSurveyCsv } from '../io/readSurveyCsv';
+import { isSyntheticOrigin } from '../io/synthetic';
 import { loadInterviews } from '../qual/load';
 import { UserInputError } from '../util/errors';
 import { buildReport } from './buildReport';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readInstrument } from '../../lib/data/instrument';
+import { readInstrument } from '../../lib/io/instrument';
 import { scaleScores } from '../../lib/analysis/scaleScores';
 
 const instrument = readInstrument();

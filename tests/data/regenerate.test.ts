@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { readInstrument } from '../../lib/data/instrument';
+import { readInstrument } from '../../lib/io/instrument';
 import { generateDefaultData } from '../../lib/data/generateDefaultData';
-import { SYNTHETIC_MARK } from '../../lib/data/synthetic';
+import { SYNTHETIC_MARK } from '../../lib/io/synthetic';
 
 const dataDir = path.resolve(__dirname, '..', '..', 'data');
 

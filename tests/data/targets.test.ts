@@ -4,10 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as path from 'node:path';
-import { readInstrument } from '../../lib/data/instrument';
-import { readSurveyCsv } from '../../lib/data/readSurveyCsv';
-import { readNetworksCsv } from '../../lib/data/readNetworksCsv';
-import { readPilotCsv } from '../../lib/data/readPilotCsv';
+import { readInstrument } from '../../lib/io/instrument';
+import { readSurveyCsv } from '../../lib/io/readSurveyCsv';
+import { readNetworksCsv } from '../../lib/io/readNetworksCsv';
+import { readPilotCsv } from '../../lib/io/readPilotCsv';
 import { checkCalibration } from '../../lib/analysis/checkCalibration';
 import { PORTRAIT_TARGETS, NETWORKS } from '../../lib/data/calibration';
 

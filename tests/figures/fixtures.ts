@@ -4,10 +4,10 @@
  * the method figures.
  */
 import * as path from 'node:path';
-import { readInstrument } from '../../lib/data/instrument';
-import { readSurveyCsv } from '../../lib/data/readSurveyCsv';
-import { readNetworksCsv } from '../../lib/data/readNetworksCsv';
-import { isSyntheticOrigin } from '../../lib/data/synthetic';
+import { readInstrument } from '../../lib/io/instrument';
+import { readSurveyCsv } from '../../lib/io/readSurveyCsv';
+import { readNetworksCsv } from '../../lib/io/readNetworksCsv';
+import { isSyntheticOrigin } from '../../lib/io/synthetic';
 import { networkSummary } from '../../lib/analysis/networkSummary';
 import { networkTable } from '../../lib/analysis/networkTable';
 import { correlate } from '../../lib/stats/correlation/correlate';

@@ -8,9 +8,10 @@ import * as path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { networkSummary } from '../../lib/analysis/networkSummary';
 import type { SurveyRow } from '../../lib/analysis/scaleScores';
-import { readInstrument } from '../../lib/data/instrument';
-import { readSurveyCsv } from '../../lib/data/readSurveyCsv';
-import { exportResults, readMapping, readSurveySav, validateMapping, writeSav } from '../../lib/io';
+import { readInstrument } from '../../lib/io/instrument';
+import { readSurveyCsv } from '../../lib/io/readSurveyCsv';
+import { readMapping, readSurveySav, validateMapping, writeSav } from '../../lib/io';
+import { exportResults } from '../../lib/analysis/exportResults';
 import { savFixture, sha256, tmpDir, userErrorOf } from './helpers';
 
 const instrument = readInstrument();

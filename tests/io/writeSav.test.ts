@@ -6,8 +6,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readInstrument } from '../../lib/data/instrument';
-import { readSurveyCsv } from '../../lib/data/readSurveyCsv';
+import { readInstrument } from '../../lib/io/instrument';
+import { readSurveyCsv } from '../../lib/io/readSurveyCsv';
 import { readSav, savBytes, writeSav } from '../../lib/io';
 import { HAS_PSPP, runPspp, tmpDir, userErrorOf } from './helpers';
 

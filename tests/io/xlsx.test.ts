@@ -7,8 +7,8 @@ import * as path from 'node:path';
 import readXlsxFile from 'read-excel-file/node';
 import writeXlsxFile from 'write-excel-file/node';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readInstrument } from '../../lib/data/instrument';
-import { readSurveyCsv } from '../../lib/data/readSurveyCsv';
+import { readInstrument } from '../../lib/io/instrument';
+import { readSurveyCsv } from '../../lib/io/readSurveyCsv';
 import { readSurveyXlsx, writeXlsx } from '../../lib/io';
 import { savFixture, sha256, tmpDir, userErrorOfAsync } from './helpers';
 

@@ -22,7 +22,7 @@ import {
   portraitTable,
   requirePilot,
 } from '../../lib/notebooks';
-import { DEFAULT_DATA_DIR } from '../../lib/data/loadStudyData';
+import { DEFAULT_DATA_DIR } from '../../lib/io/loadStudyData';
 import { networkSummary } from '../../lib/analysis/networkSummary';
 import { checkCalibration } from '../../lib/analysis/checkCalibration';
 import { permutationTest } from '../../lib/stats';

@@ -4,9 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as path from 'node:path';
-import { readInstrument } from '../../lib/data/instrument';
-import { readSurveyCsv } from '../../lib/data/readSurveyCsv';
-import { readNetworksCsv } from '../../lib/data/readNetworksCsv';
+import { readInstrument } from '../../lib/io/instrument';
+import { readSurveyCsv } from '../../lib/io/readSurveyCsv';
+import { readNetworksCsv } from '../../lib/io/readNetworksCsv';
 import { networkSummary, type NetworkSummaryRow } from '../../lib/analysis/networkSummary';
 import { networkTable } from '../../lib/analysis/networkTable';
 import { SYNTHETIC_ANNOTATION } from '../../lib/figures/theme';

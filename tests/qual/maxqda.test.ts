@@ -11,7 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import writeXlsxFile from 'write-excel-file/node';
 import { generateInterviewProject } from '../../lib/qual/defaultData/generate';
-import { parseCsv } from '../../lib/data/csv';
+import { parseCsv } from '../../lib/io/csv';
 import { parseMaxqdaCsv, readMaxqdaCodedSegments, writeMaxqdaCodedSegments } from '../../lib/qual/io/maxqda';
 import { readQdc } from '../../lib/qual/io/refiQda';
 import { readTextFolder } from '../../lib/qual/io/texts';

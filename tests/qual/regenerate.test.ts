@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { generateInterviewFiles, generateInterviewProject, QUAL_SYNTHETIC_MARK } from '../../lib/qual/defaultData/generate';
 import { REPORTS } from '../../lib/qual/defaultData/reports';
-import { isSyntheticOrigin } from '../../lib/data/synthetic';
+import { isSyntheticOrigin } from '../../lib/io/synthetic';
 
 const DIR = path.resolve(__dirname, '..', '..', 'data', 'interviews');
 const files = generateInterviewFiles();

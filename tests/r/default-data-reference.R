@@ -8,7 +8,7 @@
 #   Rscript tests/r/default-data-reference.R            # from the repository root
 #
 # Writes tests/fixtures/default-data-reference.json, read by tests/stats/defaultData.test.ts
-# (which loads the same CSVs with the project's own loaders, lib/data/loadStudyData.ts).
+# (which loads the same CSVs with the project's own loaders, lib/io/loadStudyData.ts).
 # The data are NOT copied into the JSON: if data/ is regenerated, rerun this script.
 #
 # Conventions (mirrored exactly in the TypeScript test)

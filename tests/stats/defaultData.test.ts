@@ -16,7 +16,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadStudyData } from '../../lib/data/loadStudyData';
+import { loadStudyData } from '../../lib/io/loadStudyData';
 import { bartlett, efa, icc, kmo, parallelAnalysis, reliability } from '../../lib/stats';
 import type { EfaMethod, EfaRotation } from '../../lib/stats';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '../../lib/util/random';
 import { calibratedRound } from '../../lib/data/calibrateRounding';
-import { writeCsv } from '../../lib/data/writeCsv';
+import { writeCsv } from '../../lib/io/writeCsv';
 
 describe('createRandom', () => {
   it('gives the same stream for the same seed and another for another seed', () => {

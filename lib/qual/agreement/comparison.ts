@@ -9,7 +9,7 @@
  * "Kalibratie A/B/C"); otherwise all documents. A document coded directly by
  * two coders is compared too.
  */
-import { ProblemList } from '../../data/csvChecks';
+import { ProblemList } from '../../util/problems';
 import { UserInputError } from '../../util/errors';
 import { copyGroups, findCode, themeOf, themes, type CodedSegment, type QualCode, type QualProject } from '../model';
 

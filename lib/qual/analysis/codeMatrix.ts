@@ -5,7 +5,7 @@
  * analysis documents (the calibration copies are left out, see
  * analysisDocuments) unless `groups` says otherwise.
  */
-import type { Language } from '../../data/instrument';
+import type { Language } from '../../io/instrument';
 import { UserInputError } from '../../util/errors';
 import { codeLabel } from '../codebook';
 import { analysisDocuments, codePath, themeOf, type QualDocument, type QualProject } from '../model';

@@ -7,7 +7,7 @@
  * about what helps trust, and does a lower band come with what hinders it?
  * With N = 10 networks and one interview each it is an illustration, not a test.
  */
-import type { Language } from '../../data/instrument';
+import type { Language } from '../../io/instrument';
 import type { NetworkSummaryRow } from '../../analysis/networkSummary';
 import type { NetworkTableRow } from '../../analysis/networkTable';
 import { UserInputError } from '../../util/errors';

@@ -2,7 +2,7 @@
  * Quotes per theme and network: the coded text itself, which the report uses
  * to illustrate each theme ("quotes" between the paragraphs of chapter 3).
  */
-import type { Language } from '../../data/instrument';
+import type { Language } from '../../io/instrument';
 import { UserInputError } from '../../util/errors';
 import { codeLabel } from '../codebook';
 import { codePath, descendantIds, findCode, themeOf, themes, type QualProject } from '../model';

@@ -21,9 +21,9 @@
  * mapped with the option `columns`. The file is read once and never written.
  */
 import * as path from 'node:path';
-import { ProblemList, showValue, suggestName } from '../../data/csvChecks';
-import { columnLetter, decodeCsvBytes, detectDelimiter, parseCsv, type CsvDelimiter } from '../../data/csv';
-import { writeCsv } from '../../data/writeCsv';
+import { ProblemList, showValue, suggestName } from '../../util/problems';
+import { columnLetter, decodeCsvBytes, detectDelimiter, parseCsv, type CsvDelimiter } from '../../io/csv';
+import { writeCsv } from '../../io/writeCsv';
 import { UserInputError } from '../../util/errors';
 import { stableGuid } from '../guid';
 import { checkProject, codePath, splitCodePath, type CodedSegment, type QualCode, type QualDocument, type QualProject } from '../model';

@@ -23,8 +23,8 @@
  */
 import * as fs from 'node:fs';
 import { strToU8, unzipSync, zipSync } from 'fflate';
-import { decodeCsvBytes } from '../../data/csv';
-import { ProblemList } from '../../data/csvChecks';
+import { decodeCsvBytes } from '../../io/csv';
+import { ProblemList } from '../../util/problems';
 import { UserInputError } from '../../util/errors';
 import { GUID_PATTERN, stableGuid } from '../guid';
 import { checkProject, type CodedSegment, type QualCode, type QualDocument, type QualProject } from '../model';

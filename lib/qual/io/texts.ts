@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { decodeCsvBytes } from '../../data/csv';
+import { decodeCsvBytes } from '../../io/csv';
 import { UserInputError } from '../../util/errors';
 
 /**

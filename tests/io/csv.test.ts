@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { columnLetter, decodeCsvBytes, detectDelimiter, parseCsv } from '../../lib/data/csv';
+import { columnLetter, decodeCsvBytes, detectDelimiter, parseCsv } from '../../lib/io/csv';
 import { UserInputError } from '../../lib/util/errors';
 import { csvField, errorOf } from './surveyFixtures';
 

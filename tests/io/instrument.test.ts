@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { readInstrument, validateInstrument, finalItems, pilotItems, PORTRAIT_CONSTRUCTS, BOUNDARY_CONSTRUCTS, DEFAULT_INSTRUMENT_PATH } from '../../lib/data/instrument';
+import { readInstrument, validateInstrument, finalItems, pilotItems, PORTRAIT_CONSTRUCTS, BOUNDARY_CONSTRUCTS, DEFAULT_INSTRUMENT_PATH } from '../../lib/io/instrument';
 import { UserInputError } from '../../lib/util/errors';
 
 const shipped = () => JSON.parse(fs.readFileSync(DEFAULT_INSTRUMENT_PATH, 'utf8'));

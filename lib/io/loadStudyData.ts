@@ -13,7 +13,7 @@ import { Instrument, readInstrument, DEFAULT_INSTRUMENT_PATH } from './instrumen
 import { readSurveyCsv, SurveyCsv } from './readSurveyCsv';
 import { readNetworksCsv, NetworksCsv } from './readNetworksCsv';
 import { readPilotCsv } from './readPilotCsv';
-import { readSurveySav, SurveySav } from '../io/readSurveySav';
+import { readSurveySav, SurveySav } from './readSurveySav';
 import { isSyntheticOrigin } from './synthetic';
 import { UserInputError } from '../util/errors';
 

@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { finalItems, readInstrument } from '../../lib/data/instrument';
-import { readSurveyCsv, readSurveyCsvText } from '../../lib/data/readSurveyCsv';
+import { finalItems, readInstrument } from '../../lib/io/instrument';
+import { readSurveyCsv, readSurveyCsvText } from '../../lib/io/readSurveyCsv';
 import { UserInputError } from '../../lib/util/errors';
 import { errorOf, NETWORKS, sha256, surveyHeader, tmpDir, toCsvText, validSurveyRows } from './surveyFixtures';
 

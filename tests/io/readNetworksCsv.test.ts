@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readNetworksCsv, readNetworksCsvText } from '../../lib/data/readNetworksCsv';
+import { readNetworksCsv, readNetworksCsvText } from '../../lib/io/readNetworksCsv';
 import { UserInputError } from '../../lib/util/errors';
 import { errorOf, sha256, tmpDir } from './surveyFixtures';
 

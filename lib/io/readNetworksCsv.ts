@@ -5,7 +5,8 @@
  */
 import * as aq from 'arquero';
 import { CsvEncoding, stripBom } from './csv';
-import { CsvReadInfo, CsvReadOptions, DEFAULT_MAX_PROBLEMS, parseWholeNumber, ProblemList, readCsvFile, suggestName, toGrid } from './csvChecks';
+import { CsvReadInfo, CsvReadOptions, parseWholeNumber, readCsvFile, toGrid } from './csvChecks';
+import { DEFAULT_MAX_PROBLEMS, ProblemList, suggestName } from '../util/problems';
 
 /** Columns holding whole numbers >= 0; empty cells become null. */
 export const NETWORK_NUMBER_COLUMNS = ['years', 'members'] as const;

@@ -8,11 +8,12 @@ import readXlsxFile from 'read-excel-file/node';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { networkSummary } from '../../lib/analysis/networkSummary';
 import { scaleScores } from '../../lib/analysis/scaleScores';
-import { decodeCsvBytes, parseCsv } from '../../lib/data/csv';
-import { readInstrument } from '../../lib/data/instrument';
-import { readSurveyCsv } from '../../lib/data/readSurveyCsv';
-import { exportResults, readSav, scoresTable, summaryTable } from '../../lib/io';
-import { HAS_PSPP, runPspp, tmpDir, userErrorOfAsync } from './helpers';
+import { decodeCsvBytes, parseCsv } from '../../lib/io/csv';
+import { readInstrument } from '../../lib/io/instrument';
+import { readSurveyCsv } from '../../lib/io/readSurveyCsv';
+import { readSav } from '../../lib/io';
+import { exportResults, scoresTable, summaryTable } from '../../lib/analysis/exportResults';
+import { HAS_PSPP, runPspp, tmpDir, userErrorOfAsync } from '../io/helpers';
 
 const instrument = readInstrument();
 const survey = readSurveyCsv('data/survey.csv', { instrument });

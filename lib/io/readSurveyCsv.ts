@@ -6,18 +6,8 @@
  */
 import * as aq from 'arquero';
 import { CsvEncoding, stripBom } from './csv';
-import {
-  CsvReadInfo,
-  CsvReadOptions,
-  DEFAULT_MAX_PROBLEMS,
-  GridRow,
-  listNames,
-  parseWholeNumber,
-  ProblemList,
-  readCsvFile,
-  suggestName,
-  toGrid,
-} from './csvChecks';
+import { CsvReadInfo, CsvReadOptions, GridRow, parseWholeNumber, readCsvFile, toGrid } from './csvChecks';
+import { DEFAULT_MAX_PROBLEMS, listNames, ProblemList, suggestName } from '../util/problems';
 import { finalItems, Instrument, pilotItems, readInstrument, ResponseScale } from './instrument';
 
 /** The columns every survey file needs. */

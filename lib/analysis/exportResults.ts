@@ -6,16 +6,16 @@
  * (.sav, with variable labels in Dutch or English).
  */
 import * as path from 'node:path';
-import { Instrument, Language, readInstrument } from '../data/instrument';
-import { writeCsv, CsvCell } from '../data/writeCsv';
-import { NetworkSummaryRow } from '../analysis/networkSummary';
-import { scaleScores, ScaleScoreOptions, SurveyRow } from '../analysis/scaleScores';
+import { Instrument, Language, readInstrument } from '../io/instrument';
+import { writeCsv, CsvCell } from '../io/writeCsv';
+import { NetworkSummaryRow } from './networkSummary';
+import { scaleScores, ScaleScoreOptions, SurveyRow } from './scaleScores';
 import { UserInputError } from '../util/errors';
-import { writeOutputBytes } from './files';
-import { MeasurementLevel } from './sav/format';
-import { ColumnarTable, NamedColumn, TableInput, toColumns } from './tableInput';
-import { writeSav } from './writeSav';
-import { writeXlsx } from './writeXlsx';
+import { writeOutputBytes } from '../io/files';
+import { MeasurementLevel } from '../io/sav/format';
+import { ColumnarTable, NamedColumn, TableInput, toColumns } from '../io/tableInput';
+import { writeSav } from '../io/writeSav';
+import { writeXlsx } from '../io/writeXlsx';
 
 /** A table with what SPSS and Excel users want to see with it. */
 export interface ResultTable {

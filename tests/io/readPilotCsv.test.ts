@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { readPilotCsv } from '../../lib/data/readPilotCsv';
-import { readInstrument, pilotItems } from '../../lib/data/instrument';
+import { readPilotCsv } from '../../lib/io/readPilotCsv';
+import { readInstrument, pilotItems } from '../../lib/io/instrument';
 
 const dataDir = path.resolve(__dirname, '..', '..', 'data');
 const instrument = readInstrument();

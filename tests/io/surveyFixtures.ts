@@ -7,7 +7,7 @@ import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { finalItems, Instrument } from '../../lib/data/instrument';
+import { finalItems, Instrument } from '../../lib/io/instrument';
 
 export const NETWORKS = ['Noordelijk netwerk', 'Zeeuwse éénpitters', 'Randstad-Oost'];
 

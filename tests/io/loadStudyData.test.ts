@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { loadStudyData, DEFAULT_DATA_DIR } from '../../lib/data/loadStudyData';
+import { loadStudyData, DEFAULT_DATA_DIR } from '../../lib/io/loadStudyData';
 import { writeSav } from '../../lib/io';
 
 describe('loadStudyData', () => {
