@@ -8,7 +8,8 @@
  * - codebook:  DEFAULT_CODEBOOK, the chapter-3 themes with subcodes
  * - io:        readQdpx / writeQdpx, readQdc / writeQdc, readMaxqdaCodedSegments /
  *              writeMaxqdaCodedSegments, readTextFolder
- * - stats:     percentAgreement, cohenKappa, brennanPredigerKappa, krippendorffAlpha
+ * - (the coefficients percentAgreement, cohenKappa, brennanPredigerKappa and
+ *   krippendorffAlpha are statistics: lib/stats/agreement, in the main entry)
  * - agreement: presenceAgreement (document or paragraph units), segmentAgreement (MAXQDA)
  * - analysis:  codeMatrix, quotes, quotesByNetwork, jointDisplay
  * - figures:   codeMatrixFigure, jointDisplayFigure, agreementFigure
@@ -25,7 +26,6 @@ export type { ReadQdpxOptions, ParseProjectOptions, ReadResult, WriteQdpxOptions
 export { readMaxqdaCodedSegments, parseMaxqdaCsv, parseMaxqdaGrid, writeMaxqdaCodedSegments, MAXQDA_COLUMNS, NETWORKS } from './io/maxqda';
 export type { ReadMaxqdaOptions, WriteMaxqdaOptions, TextDocument, MaxqdaColumn } from './io/maxqda';
 export { readTextFolder } from './io/texts';
-export * from './stats';
 export { presenceAgreement } from './agreement/presenceAgreement';
 export type { PresenceAgreementOptions, PresenceAgreementResult, AgreementCoefficients, CodeAgreement } from './agreement/presenceAgreement';
 export { segmentAgreement, overlapPercent } from './agreement/segmentAgreement';

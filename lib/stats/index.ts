@@ -9,7 +9,9 @@
  * - correlation:  correlate (Pearson, Spearman, Kendall tau-b)
  * - resampling:   permutationTest (exact for N <= 10), bootstrap (percentile, BCa), leaveOneOut
  * - cluster:      hclust, cutree, cophenetic, kmeans, silhouette, distanceMatrix
- * - agreement:    aggregationIndices (ICC(1), ICC(2), rwg(j))
+ * - agreement:    aggregationIndices (ICC(1), ICC(2), rwg(j)); intercoder agreement on
+ *                 coded data: percentAgreement, cohenKappa, brennanPredigerKappa,
+ *                 krippendorffAlpha (one row per coder, one value per unit)
  * - factor:       efa (minres, pa, ml; varimax, oblimin, promax), parallelAnalysis, kmo, bartlett
  *
  * Nothing here rounds: display code rounds.
@@ -26,6 +28,16 @@ export { correlate } from './correlation/correlate';
 export type { CorrelateOptions, CorrelationResult, CorrelationMethod, Alternative } from './correlation/correlate';
 export { aggregationIndices } from './agreement/aggregationIndices';
 export type { AggregationIndicesOptions, AggregationIndicesResult, AggregationGroup } from './agreement/aggregationIndices';
+export { percentAgreement } from './agreement/percentAgreement';
+export type { PercentAgreementResult } from './agreement/percentAgreement';
+export { cohenKappa } from './agreement/cohenKappa';
+export type { CohenKappaOptions, CohenKappaResult } from './agreement/cohenKappa';
+export { brennanPredigerKappa, brennanPredigerFromAgreement } from './agreement/brennanPredigerKappa';
+export type { BrennanPredigerOptions, BrennanPredigerResult } from './agreement/brennanPredigerKappa';
+export { krippendorffAlpha, ALPHA_LEVELS } from './agreement/krippendorffAlpha';
+export type { KrippendorffAlphaOptions, KrippendorffAlphaResult, AlphaLevel } from './agreement/krippendorffAlpha';
+export { ratingTable } from './agreement/ratings';
+export type { Rating, RatingTable } from './agreement/ratings';
 export { permutationTest } from './resampling/permutationTest';
 export type { PermutationTestOptions, PermutationTestResult, PermutationStatistic } from './resampling/permutationTest';
 export { bootstrap } from './resampling/bootstrap';

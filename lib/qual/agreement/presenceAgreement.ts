@@ -17,10 +17,10 @@ import { bootstrap } from '../../stats/resampling/bootstrap';
 import { codeLabel } from '../codebook';
 import { codePath } from '../model';
 import type { QualProject } from '../model';
-import { brennanPredigerKappa, type BrennanPredigerResult } from '../stats/brennanPredigerKappa';
-import { cohenKappa, type CohenKappaResult } from '../stats/cohenKappa';
-import { alphaOfEncoded, encodeColumns, krippendorffAlpha, type KrippendorffAlphaResult } from '../stats/krippendorffAlpha';
-import { percentAgreement } from '../stats/percentAgreement';
+import { brennanPredigerKappa, type BrennanPredigerResult } from '../../stats/agreement/brennanPredigerKappa';
+import { cohenKappa, type CohenKappaResult } from '../../stats/agreement/cohenKappa';
+import { alphaOfEncoded, encodeColumns, krippendorffAlpha, type KrippendorffAlphaResult } from '../../stats/agreement/krippendorffAlpha';
+import { percentAgreement } from '../../stats/agreement/percentAgreement';
 import { paragraphs } from '../text';
 import { buildComparison, type ComparisonOptions } from './comparison';
 

@@ -17,7 +17,7 @@
  * With more than two coders every pair is compared, and the pairs are pooled.
  */
 import { UserInputError } from '../../util/errors';
-import { normalQuantile } from '../../stats/internal/distributions';
+import { brennanPredigerFromCounts, type BrennanPredigerCounts } from '../../stats/agreement/brennanPredigerKappa';
 import { codeLabel } from '../codebook';
 import { codePath, type QualProject } from '../model';
 import { buildComparison, type ComparisonOptions } from './comparison';
@@ -60,14 +60,8 @@ export interface SegmentCodeResult extends SegmentCounts {
   label: string;
 }
 
-export interface SegmentKappa {
-  /** (po - 1/q) / (1 - 1/q), po = percent agreement over all segments. */
-  kappa: number | null;
-  q: number;
-  se: number | null;
-  lower: number | null;
-  upper: number | null;
-}
+/** Brennan & Prediger's kappa over the segments (brennanPredigerFromCounts). */
+export type SegmentKappa = BrennanPredigerCounts;
 
 export interface SegmentPairResult {
   coders: [string, string];
@@ -87,16 +81,6 @@ export interface SegmentAgreementResult {
   /** All pairs together. */
   overall: SegmentCounts & { brennanPrediger: SegmentKappa };
   notes: string[];
-}
-
-function kappaOf(agree: number, total: number, q: number, level: number): SegmentKappa {
-  if (total === 0 || q < 2) return { kappa: null, q, se: null, lower: null, upper: null };
-  const po = agree / total;
-  const pe = 1 / q;
-  const kappa = (po - pe) / (1 - pe);
-  const se = total > 1 ? Math.sqrt((po * (1 - po)) / (total - 1)) / (1 - pe) : null;
-  const z = normalQuantile(1 - (1 - level) / 2);
-  return { kappa, q, se, lower: se === null ? null : Math.max(-1, kappa - z * se), upper: se === null ? null : Math.min(1, kappa + z * se) };
 }
 
 /** Overlap of two character ranges relative to their union, in percent. */
@@ -151,7 +135,7 @@ export function segmentAgreement(project: QualProject, options: SegmentAgreement
       };
       const perCode = cmp.codes.map((c) => ({ codeId: c.id, path: codePath(project.codes, c.id), label: codeLabel(c, 'nl'), ...count(checks.filter((r) => r.codeId === c.id)) }));
       const all = count(checks);
-      pairs.push({ coders: [a, b], documents: units.map((u) => u.name), perCode, overall: { ...all, brennanPrediger: kappaOf(all.agreeing[0] + all.agreeing[1], all.segments[0] + all.segments[1], q, confidence) }, checks });
+      pairs.push({ coders: [a, b], documents: units.map((u) => u.name), perCode, overall: { ...all, brennanPrediger: brennanPredigerFromCounts(all.agreeing[0] + all.agreeing[1], all.segments[0] + all.segments[1], q, confidence) }, checks });
     }
   }
   if (pairs.length === 0) throw new UserInputError(`${fn}: no pair of coders shares a document.`);
@@ -171,7 +155,7 @@ export function segmentAgreement(project: QualProject, options: SegmentAgreement
     groups: cmp.groups,
     codes: q,
     pairs,
-    overall: { segments: seg, agreeing: agr, percent: total > 0 ? agreeing / total : null, brennanPrediger: kappaOf(agreeing, total, q, confidence) },
+    overall: { segments: seg, agreeing: agr, percent: total > 0 ? agreeing / total : null, brennanPrediger: brennanPredigerFromCounts(agreeing, total, q, confidence) },
     notes,
   };
 }

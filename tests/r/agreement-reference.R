@@ -1,12 +1,12 @@
 #!/usr/bin/env Rscript
-# Reference values for the agreement coefficients in lib/qual/stats/.
+# Reference values for the agreement coefficients in lib/stats/agreement/.
 #
 # Regenerate (needs R with psych and jsonlite; Debian/Ubuntu:
 #   apt-get install -y r-base-core r-cran-psych r-cran-jsonlite):
 #
-#   Rscript tests/qual/r/agreement-reference.R      # from the repository root
+#   Rscript tests/r/agreement-reference.R      # from the repository root
 #
-# Writes tests/qual/fixtures/agreement-reference.json; the tests read only the
+# Writes tests/fixtures/agreement-reference.json; the tests read only the
 # JSON, so R is not needed to run them.
 #
 # * Cohen's kappa: psych::cohen.kappa on contingency tables: kappa, its variance
@@ -27,8 +27,8 @@ suppressPackageStartupMessages({
 
 args <- commandArgs(trailingOnly = FALSE)
 script <- sub("^--file=", "", args[grep("^--file=", args)])
-root <- if (length(script) == 1) normalizePath(file.path(dirname(script), "..", "..", "..")) else getwd()
-out_file <- file.path(root, "tests", "qual", "fixtures", "agreement-reference.json")
+root <- if (length(script) == 1) normalizePath(file.path(dirname(script), "..", "..")) else getwd()
+out_file <- file.path(root, "tests", "fixtures", "agreement-reference.json")
 
 # ---- Cohen's kappa --------------------------------------------------------
 tables <- list(
@@ -103,7 +103,7 @@ alpha_cases <- lapply(1:4, function(i) {
 })
 
 out <- list(
-  generated_by = "tests/qual/r/agreement-reference.R",
+  generated_by = "tests/r/agreement-reference.R",
   generated_at = format(Sys.time(), "%Y-%m-%dT%H:%M:%S%z"),
   R_version = R.version.string,
   psych_version = as.character(packageVersion("psych")),

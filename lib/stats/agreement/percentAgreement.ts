@@ -21,7 +21,7 @@ export interface PercentAgreementResult {
  *
  * Reference: Fleiss, J. L. (1971). Measuring nominal scale agreement among many
  * raters. Psychological Bulletin, 76, 378-382.
- * Validated: tests/qual/stats.test.ts (hand-counted tables; Krippendorff 2011 data).
+ * Validated: tests/stats/agreement/intercoder.test.ts (hand-counted tables; Krippendorff 2011 data).
  *
  * @example
  *   percentAgreement([[1, 0, 1, 1], [1, 1, 1, 0]]).agreement; // 0.5

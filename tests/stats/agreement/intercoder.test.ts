@@ -10,7 +10,7 @@
  * - Stata Base Reference Manual, [R] kappa, example 1 (two radiologists rating 85
  *   xeromammograms, Boyd et al. 1982): agreement 63.53%, expected agreement 30.82%,
  *   kappa 0.4728, Std. Err. (under H0) 0.0694, Z 6.81.
- * R (tests/qual/r/agreement-reference.R -> tests/qual/fixtures/agreement-reference.json):
+ * R (tests/r/agreement-reference.R -> tests/fixtures/agreement-reference.json):
  * - psych::cohen.kappa: kappa, the Fleiss-Cohen-Everitt (1969) standard error and the
  *   95% interval on four tables;
  * - an independent base-R implementation of Krippendorff (2011) (checked there
@@ -20,12 +20,12 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { brennanPredigerFromAgreement, brennanPredigerKappa, cohenKappa, krippendorffAlpha, percentAgreement, ratingTable, type AlphaLevel } from '../../lib/qual/stats';
-import { UserInputError } from '../../lib/util/errors';
-import { alphaOfEncoded, encodeColumns, numericById } from '../../lib/qual/stats/krippendorffAlpha';
-import { ratingKey } from '../../lib/qual/stats/ratings';
+import { brennanPredigerFromAgreement, brennanPredigerKappa, cohenKappa, krippendorffAlpha, percentAgreement, ratingTable, type AlphaLevel } from '../../../lib/stats';
+import { UserInputError } from '../../../lib/util/errors';
+import { alphaOfEncoded, encodeColumns, numericById } from '../../../lib/stats/agreement/krippendorffAlpha';
+import { ratingKey } from '../../../lib/stats/agreement/ratings';
 
-const reference = JSON.parse(readFileSync(join(__dirname, 'fixtures', 'agreement-reference.json'), 'utf8')) as {
+const reference = JSON.parse(readFileSync(join(__dirname, '..', '..', 'fixtures', 'agreement-reference.json'), 'utf8')) as {
   cohen_kappa: Array<{ name: string; table: number[][]; kappa: number; se: number; lower: number; upper: number }>;
   krippendorff_alpha: Array<{ name: string; data: Array<Array<number | null>>; alpha: Record<AlphaLevel, number> }>;
 };

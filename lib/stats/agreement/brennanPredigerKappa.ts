@@ -1,5 +1,5 @@
 import { UserInputError } from '../../util/errors';
-import { normalQuantile } from '../../stats/internal/distributions';
+import { normalQuantile } from '../internal/distributions';
 import { percentAgreement } from './percentAgreement';
 import type { Rating } from './ratings';
 
@@ -46,7 +46,7 @@ export interface BrennanPredigerResult {
  * References: Brennan, R. L., & Prediger, D. J. (1981). Coefficient kappa: some uses,
  * misuses, and alternatives. Educational and Psychological Measurement, 41, 687-699.
  * Gwet, K. L. (2014). Handbook of Inter-Rater Reliability (4th ed.), ch. 5.
- * Validated: tests/qual/stats.test.ts (closed form on hand-counted tables).
+ * Validated: tests/stats/agreement/intercoder.test.ts (closed form on hand-counted tables).
  *
  * @example
  *   brennanPredigerKappa([[1, 0, 1, 1], [1, 1, 1, 0]], { categories: 2 }).kappa; // 0 (po = .5 = 1/2)
@@ -78,4 +78,37 @@ export function brennanPredigerFromAgreement(po: number, q: number): number {
   if (!(po >= 0 && po <= 1)) throw new UserInputError(`brennanPredigerFromAgreement: po is ${po}; expected a proportion from 0 to 1.`);
   if (!Number.isInteger(q) || q < 2) throw new UserInputError(`brennanPredigerFromAgreement: q is ${q}; expected a whole number >= 2.`);
   return (po - 1 / q) / (1 - 1 / q);
+}
+
+/** Brennan & Prediger's kappa from counts, with its standard error and interval. */
+export interface BrennanPredigerCounts {
+  /** (po - 1/q) / (1 - 1/q), po = agree / total; null when there is nothing to compare (total 0 or q < 2). */
+  kappa: number | null;
+  q: number;
+  /** sqrt(po (1 - po) / (total - 1)) / (1 - 1/q); null for total < 2. */
+  se: number | null;
+  lower: number | null;
+  upper: number | null;
+}
+
+/**
+ * Brennan & Prediger's kappa from a count of agreements among `total`
+ * comparisons with q categories (MAXQDA's segment-level kappa), with the
+ * two-coder standard error of brennanPredigerKappa,
+ *   se = sqrt(po (1 - po) / (total - 1)) / (1 - 1/q),
+ * and the interval kappa -/+ z se at `level`, bounded to [-1, 1].
+ * Validated: tests/stats/agreement/intercoder.test.ts and the segment agreement
+ * of tests/qual/agreement.test.ts.
+ *
+ * @example
+ *   brennanPredigerFromCounts(8, 10, 2, 0.95).kappa; // 0.6
+ */
+export function brennanPredigerFromCounts(agree: number, total: number, q: number, level: number): BrennanPredigerCounts {
+  if (total === 0 || q < 2) return { kappa: null, q, se: null, lower: null, upper: null };
+  const po = agree / total;
+  const pe = 1 / q;
+  const kappa = (po - pe) / (1 - pe);
+  const se = total > 1 ? Math.sqrt((po * (1 - po)) / (total - 1)) / (1 - pe) : null;
+  const z = normalQuantile(1 - (1 - level) / 2);
+  return { kappa, q, se, lower: se === null ? null : Math.max(-1, kappa - z * se), upper: se === null ? null : Math.min(1, kappa + z * se) };
 }

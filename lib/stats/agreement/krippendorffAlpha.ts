@@ -1,5 +1,5 @@
 import { UserInputError } from '../../util/errors';
-import { bootstrap } from '../../stats/resampling/bootstrap';
+import { bootstrap } from '../resampling/bootstrap';
 import { checkRatings, type Rating, ratingKey } from './ratings';
 
 export type AlphaLevel = 'nominal' | 'ordinal' | 'interval' | 'ratio';
@@ -56,7 +56,7 @@ export interface KrippendorffAlphaResult {
  *
  * Reference: Krippendorff, K. (2011). Computing Krippendorff's alpha-reliability.
  * Annenberg School for Communication, Departmental Papers 43.
- * Validated (tests/qual/stats.test.ts): the paper's examples: binary data of two
+ * Validated (tests/stats/agreement/intercoder.test.ts): the paper's examples: binary data of two
  * observers alpha = .095, nominal data of two observers alpha = .692, and the
  * 4 observers x 12 units data with missing values: nominal .743, ordinal .815,
  * interval .849, ratio .797.

@@ -1,5 +1,5 @@
 import { UserInputError } from '../../util/errors';
-import { normalCdf, normalQuantile } from '../../stats/internal/distributions';
+import { normalCdf, normalQuantile } from '../internal/distributions';
 import { checkTable, type Rating, ratingTable } from './ratings';
 
 export interface CohenKappaOptions {
@@ -51,7 +51,7 @@ export interface CohenKappaResult {
  * Educational and Psychological Measurement, 20, 37-46. Fleiss, J. L., Cohen, J., &
  * Everitt, B. S. (1969). Large sample standard errors of kappa and weighted kappa.
  * Psychological Bulletin, 72, 323-327.
- * Validated (tests/qual/stats.test.ts): Stata [R] kappa, example 1 (two radiologists,
+ * Validated (tests/stats/agreement/intercoder.test.ts): Stata [R] kappa, example 1 (two radiologists,
  * 85 xeromammograms): agreement 63.53%, expected 30.82%, kappa 0.4728, Std. Err.
  * (under H0) 0.0694, Z 6.81; R psych::cohen.kappa (same FCE formula) for se and the
  * interval on three tables (tests/qual/r/kappa-reference.R).
