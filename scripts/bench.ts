@@ -17,7 +17,7 @@ import { likertMatrix, normalMatrix, writeMatrix } from './bench/data';
 import { runCli, UserInputError } from '../lib/util/errors';
 import { loadStudyData } from '../lib/io/loadStudyData';
 import { reportFigures } from '../lib/figures/reportFigures';
-import { exportFigures, figurePages, findChromium } from '../lib/figures/export';
+import { exportFigures, figurePages, findChromium } from '../lib/render/renderer';
 import { benchReproduce } from './bench/reproduce';
 
 interface TaskResult {

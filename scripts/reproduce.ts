@@ -30,7 +30,7 @@ import { DEFAULT_DATA_DIR, loadStudyData } from '../lib/io/loadStudyData';
 import { checkCalibration } from '../lib/analysis/checkCalibration';
 import { networkSummary, formatNetworkSummary } from '../lib/analysis/networkSummary';
 import { reportFigures } from '../lib/figures/reportFigures';
-import { exportFigures, findChromium, FigureRenderer } from '../lib/figures/export';
+import { exportFigures, findChromium, FigureRenderer } from '../lib/render/renderer';
 import { findJupyter, JUPYTER_INSTALL_HINT, jupyterDirs } from '../lib/notebooks/jupyter';
 import { defaultConcurrency, formatFailure, listNotebooks, runNotebooks } from '../lib/notebooks/runner';
 import { addStaticFiguresToFiles } from '../lib/notebooks/staticFigures';

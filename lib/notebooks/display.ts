@@ -5,7 +5,7 @@
  * with Arquero's `print`.
  */
 import * as aq from 'arquero';
-import type { HtmlDisplay } from '../figures/notebook';
+import type { HtmlDisplay } from '../render/show';
 
 export interface ShowTableOptions {
   /** Decimals of non-whole numbers (default 2). */

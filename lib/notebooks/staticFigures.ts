@@ -12,10 +12,10 @@
  * written.
  */
 import * as fs from 'node:fs';
-import { figureHtml } from '../figures/notebook';
-import { findChromium, renderFigures, type FigureRenderer } from '../figures/export';
-import { inlinedBundleKind, plotlyBundleText, type PlotlyBundleKind } from '../figures/plotlyBundle';
-import { STATIC_FIGURES_ENV } from '../figures/sharedRenderer';
+import { figureHtml } from '../render/show';
+import { findChromium, renderFigures, type FigureRenderer } from '../render/renderer';
+import { inlinedBundleKind, plotlyBundleText, type PlotlyBundleKind } from '../render/plotlyBundle';
+import { STATIC_FIGURES_ENV } from '../render/sharedRenderer';
 import type { FigureSpec } from '../figures/types';
 import { notebookText, type NotebookJson } from './runner';
 

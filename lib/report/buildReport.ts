@@ -26,10 +26,10 @@ import { privacyCheck, resolvePrivacy, type PrivacyCheck, type PrivacyOptions } 
 import type { SurveyRow } from '../analysis/scaleScores';
 import { PORTRAIT_CONSTRUCTS, type Instrument, type Language } from '../io/instrument';
 import { isSyntheticOrigin } from '../io/synthetic';
-import { PLOTLY_PACKAGES, plotlyBundleKind, plotlyBundleText, widerBundle, type PlotlyBundleKind } from '../figures/plotlyBundle';
+import { PLOTLY_PACKAGES, plotlyBundleKind, plotlyBundleText, widerBundle, type PlotlyBundleKind } from '../render/plotlyBundle';
 import { slug } from '../figures/common';
 import { checkLang, constructLabel } from '../figures/i18n';
-import { figureHtml } from '../figures/notebook';
+import { figureHtml } from '../render/show';
 import type { FigureSpec } from '../figures/types';
 import { reportFigures } from '../figures/reportFigures';
 import type { QualProject } from '../qual/model';

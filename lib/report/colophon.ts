@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { UserInputError } from '../util/errors';
-import { PLOTLY_PACKAGES } from '../figures/plotlyBundle';
+import { PLOTLY_PACKAGES } from '../render/plotlyBundle';
 
 export interface ColophonFile {
   /** File name as shown (relative to the data folder, or the path given). */

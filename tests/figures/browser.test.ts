@@ -7,10 +7,10 @@ import * as fs from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadDefault, methodFigures } from './fixtures';
 import { reportFigures } from '../../lib/figures/reportFigures';
-import { CHROMIUM_ARGS, DEFAULT_CHROMIUM, FigureRenderer, renderFigures, type RenderedFigure, RenderResult } from '../../lib/figures/export';
-import { plotlyBundleForPages, plotlyBundlePath } from '../../lib/figures/plotlyBundle';
-import { resetShow, show } from '../../lib/figures/notebook';
-import { closeSharedRenderer } from '../../lib/figures/sharedRenderer';
+import { CHROMIUM_ARGS, DEFAULT_CHROMIUM, FigureRenderer, renderFigures, type RenderedFigure, RenderResult } from '../../lib/render/renderer';
+import { plotlyBundleForPages, plotlyBundlePath } from '../../lib/render/plotlyBundle';
+import { resetShow, show } from '../../lib/render/show';
+import { closeSharedRenderer } from '../../lib/render/sharedRenderer';
 import type { FigureSpec, NamedFigure } from '../../lib/figures/types';
 
 const chromium = process.env.CHROMIUM_PATH ?? DEFAULT_CHROMIUM;

@@ -9,8 +9,8 @@ import * as path from 'node:path';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Chromium, ChromiumError, PROFILE_PREFIX, sweepStaleProfiles } from '../../lib/figures/chromium';
-import { CHROMIUM_ARGS, DEFAULT_CHROMIUM, FigureRenderer, renderFigures, WARM_SPECS } from '../../lib/figures/export';
+import { Chromium, ChromiumError, PROFILE_PREFIX, sweepStaleProfiles } from '../../lib/render/chromium';
+import { CHROMIUM_ARGS, DEFAULT_CHROMIUM, FigureRenderer, renderFigures, WARM_SPECS } from '../../lib/render/renderer';
 import type { FigureSpec } from '../../lib/figures/types';
 
 const chromium = process.env.CHROMIUM_PATH ?? DEFAULT_CHROMIUM;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { drawingOrder } from '../../lib/figures/export';
+import { drawingOrder } from '../../lib/render/renderer';
 import { reportFigures } from '../../lib/figures/reportFigures';
 import { loadDefault } from './fixtures';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadDefault } from './fixtures';
-import { figureHtml, resetShow, show } from '../../lib/figures/notebook';
+import { figureHtml, resetShow, show } from '../../lib/render/show';
 import { patternsFigure } from '../../lib/figures/patterns';
 
 const d = loadDefault();

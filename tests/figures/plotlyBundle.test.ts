@@ -12,7 +12,7 @@ import {
   plotlyBundleText,
   plotlyBundleVersion,
   widerBundle,
-} from '../../lib/figures/plotlyBundle';
+} from '../../lib/render/plotlyBundle';
 import { reportFigures } from '../../lib/figures/reportFigures';
 import { loadDefault, methodFigures } from './fixtures';
 

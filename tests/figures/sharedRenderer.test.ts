@@ -8,9 +8,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawn } from 'node:child_process';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_CHROMIUM } from '../../lib/figures/export';
-import { resetShow, show } from '../../lib/figures/notebook';
-import { closeSharedRenderer, sharedRendererInfo, staticFiguresEnabled, STATIC_FIGURES_ENV, withSharedRenderer } from '../../lib/figures/sharedRenderer';
+import { DEFAULT_CHROMIUM } from '../../lib/render/renderer';
+import { resetShow, show } from '../../lib/render/show';
+import { closeSharedRenderer, sharedRendererInfo, staticFiguresEnabled, STATIC_FIGURES_ENV, withSharedRenderer } from '../../lib/render/sharedRenderer';
 import type { FigureSpec } from '../../lib/figures/types';
 import { UserInputError } from '../../lib/util/errors';
 

@@ -10,8 +10,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { findJupyter, jupyterDirs, jupyterEnv, kernelSpec, KERNEL_NAME, PROJECT_ROOT, registerKernel, requireJupyter } from '../../lib/notebooks/jupyter';
 import { cellErrorText, executeNotebook, formatFailure, listNotebooks, normaliseNotebook, notebookRequires, notebookText, runNotebooks, type NotebookCell, type NotebookJson } from '../../lib/notebooks/runner';
 import { findFigureOutputs, STATIC_FIGURES_OFF } from '../../lib/notebooks/staticFigures';
-import { staticFiguresEnabled } from '../../lib/figures/sharedRenderer';
-import { figureHtml } from '../../lib/figures/notebook';
+import { staticFiguresEnabled } from '../../lib/render/sharedRenderer';
+import { figureHtml } from '../../lib/render/show';
 import { UserInputError } from '../../lib/util/errors';
 
 const FIXTURES = path.join(__dirname, 'fixtures');

@@ -13,7 +13,7 @@ import { loadDefault } from '../figures/fixtures';
 import { FINDINGS } from '../../lib/analysis/findings';
 import { evaluateFindings } from '../../lib/analysis/evaluateFindings';
 import { reportFigures } from '../../lib/figures/reportFigures';
-import { plotlyBundlePath } from '../../lib/figures/plotlyBundle';
+import { plotlyBundlePath } from '../../lib/render/plotlyBundle';
 import { buildReport, reportFigureId } from '../../lib/report/buildReport';
 import { collectColophon, type Colophon } from '../../lib/report/colophon';
 import { UserInputError } from '../../lib/util/errors';

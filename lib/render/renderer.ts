@@ -21,8 +21,8 @@ import * as path from 'node:path';
 import { UserInputError } from '../util/errors';
 import { Chromium, ChromiumError } from './chromium';
 import { plotlyBundleForPages, plotlyBundleKind, type PlotlyBundleKind } from './plotlyBundle';
-import { axis, axisTitle, baseLayout, font, THEME } from './theme';
-import type { FigureSpec, NamedFigure } from './types';
+import { axis, axisTitle, baseLayout, font, THEME } from '../figures/theme';
+import type { FigureSpec, NamedFigure } from '../figures/types';
 
 export type ImageFormat = 'svg' | 'png';
 

@@ -13,7 +13,7 @@
  * all notebooks in one session (lib/notebooks/staticFigures.ts).
  */
 import { UserInputError } from '../util/errors';
-import { FigureRenderer, findChromium } from './export';
+import { FigureRenderer, findChromium } from './renderer';
 
 /** The environment switch for show()'s static images: 0 (off) or 1 (on, the default). */
 export const STATIC_FIGURES_ENV = 'DV_STATIC_FIGURES';

@@ -15,10 +15,10 @@
  * without a kernel.
  */
 import { UserInputError } from '../util/errors';
-import { findChromium } from './export';
+import { findChromium } from './renderer';
 import { bundleMark, plotlyBundleKind, plotlyBundleText, type PlotlyBundleKind } from './plotlyBundle';
 import { staticFiguresEnabled, withSharedRenderer } from './sharedRenderer';
-import type { FigureSpec } from './types';
+import type { FigureSpec } from '../figures/types';
 
 export interface FigureHtmlOptions {
   /** The id of the figure's div (unique in the notebook). */

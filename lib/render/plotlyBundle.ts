@@ -15,7 +15,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { FigureSpec } from './types';
+import type { FigureSpec } from '../figures/types';
 
 export type PlotlyBundleKind = 'cartesian' | 'full';
 
