@@ -8,10 +8,10 @@
 import { spawnSync } from 'node:child_process';
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { expect } from 'vitest';
 import { UserInputError } from '../../lib/util/errors';
+import { tempDir } from '../tempDirs';
 
 export const SAV_DIR = path.resolve(__dirname, '..', 'fixtures', 'sav');
 
@@ -23,8 +23,9 @@ export function sha256(file: string): string {
   return crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 }
 
+/** A fresh temporary folder, removed when the test file ends (tests/tempDirs.ts). */
 export function tmpDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'delicate-io-'));
+  return tempDir('delicate-io-');
 }
 
 /** True when GNU PSPP is installed (`pspp --version` runs). */

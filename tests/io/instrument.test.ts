@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { readInstrument, validateInstrument, finalItems, pilotItems, PORTRAIT_CONSTRUCTS, BOUNDARY_CONSTRUCTS, DEFAULT_INSTRUMENT_PATH } from '../../lib/io/instrument';
 import { UserInputError } from '../../lib/util/errors';
+import { tempDir } from '../tempDirs';
 
 const shipped = () => JSON.parse(fs.readFileSync(DEFAULT_INSTRUMENT_PATH, 'utf8'));
 
@@ -76,7 +76,7 @@ describe('validateInstrument', () => {
   });
 
   it('reads a file with a clear error for a missing file or broken JSON', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'instrument-'));
+    const dir = tempDir('instrument-');
     const file = path.join(dir, 'broken.json');
     fs.writeFileSync(file, '{ "id": ');
     expect(() => readInstrument(file)).toThrow(/broken\.json: not valid JSON/);

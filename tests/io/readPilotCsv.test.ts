@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { readPilotCsv } from '../../lib/io/readPilotCsv';
 import { readInstrument, pilotItems } from '../../lib/io/instrument';
+import { tempDir } from '../tempDirs';
 
 const dataDir = path.resolve(__dirname, '..', '..', 'data');
 const instrument = readInstrument();
@@ -26,7 +26,7 @@ describe('readPilotCsv', () => {
   });
 
   it('lists missing pool items', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pilot-'));
+    const dir = tempDir('pilot-');
     const file = path.join(dir, 'pilot.csv');
     fs.writeFileSync(file, 'respondent_id,trust_1\nP1,4\n');
     expect(() => readPilotCsv(file)).toThrow(/item columns are missing: [\s\S]*trust_6[\s\S]*pilot's item pool needs a column/);

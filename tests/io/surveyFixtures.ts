@@ -5,9 +5,8 @@
  */
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { finalItems, Instrument } from '../../lib/io/instrument';
+import { tempDir } from '../tempDirs';
 
 export const NETWORKS = ['Noordelijk netwerk', 'Zeeuwse éénpitters', 'Randstad-Oost'];
 
@@ -50,9 +49,9 @@ export function toCsvText(header: string[], rows: Array<Record<string, string> |
   return [line(header), ...body].join(eol) + eol;
 }
 
-/** A fresh temporary folder for fixture files. */
+/** A fresh temporary folder for fixture files, removed when the test file ends (tests/tempDirs.ts). */
 export function tmpDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'delicate-csv-'));
+  return tempDir('delicate-csv-');
 }
 
 export function sha256(file: string): string {

@@ -3,13 +3,13 @@
  * of lib/ and the tsconfig (distUpToDate), and build otherwise.
  */
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { distUpToDate } from '../../lib/notebooks/buildDist';
+import { tempDir } from '../tempDirs';
 
 function project(): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'dv-build-'));
+  const root = tempDir('dv-build-');
   fs.mkdirSync(path.join(root, 'lib', 'stats'), { recursive: true });
   fs.mkdirSync(path.join(root, 'dist'));
   fs.writeFileSync(path.join(root, 'tsconfig.json'), '{}');

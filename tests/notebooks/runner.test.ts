@@ -4,7 +4,6 @@
  * normalisation, kernel registration, static figure outputs) always.
  */
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findJupyter, jupyterDirs, jupyterEnv, kernelSpec, KERNEL_NAME, PROJECT_ROOT, registerKernel, requireJupyter } from '../../lib/notebooks/jupyter';
@@ -13,6 +12,7 @@ import { findFigureOutputs, STATIC_FIGURES_OFF } from '../../lib/notebooks/stati
 import { staticFiguresEnabled } from '../../lib/render/sharedRenderer';
 import { figureHtml } from '../../lib/render/show';
 import { UserInputError } from '../../lib/util/errors';
+import { tempDir } from '../tempDirs';
 
 const FIXTURES = path.join(__dirname, 'fixtures');
 const jupyter = findJupyter();
@@ -27,7 +27,7 @@ describe.skipIf(!jupyter)('a failing notebook stops with notebook, cell number a
 
   it('a thrown error: cell 3 of 4, the message, no stack trace, the cells after it not run', async () => {
     const file = path.join(FIXTURES, 'failing-throw.ipynb');
-    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dv-runner-')), 'out.ipynb');
+    const out = path.join(tempDir('dv-runner-'), 'out.ipynb');
     const r = await executeNotebook(file, { outFile: out, jupyter: jupyter! });
     expect(r.ok).toBe(false);
     expect(r.failure).toMatchObject({ notebook: file, cell: 3, of: 4, kind: 'error', code: '// the third cell throws' });
@@ -180,7 +180,7 @@ describe('the project kernel', () => {
   });
 
   it('says how to install tslab when node_modules lacks it', () => {
-    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'dv-no-tslab-'));
+    const root = tempDir('dv-no-tslab-');
     expect(() => kernelSpec(root)).toThrow(UserInputError);
     expect(() => kernelSpec(root)).toThrow(/tslab .* is not installed.*Run npm install/s);
   });
