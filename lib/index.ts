@@ -24,6 +24,8 @@ export type { Random } from './util/random';
 export { UserInputError } from './util/errors';
 export * from './stats';
 export * from './figures';
+export { show, figureHtml } from './render/show';
+export type { ShowOptions } from './render/show';
 export { networkTable } from './analysis/networkTable';
 export { motivationSummary } from './analysis/motivationSummary';
 export { boundaryProfile } from './analysis/boundaryProfile';

@@ -17,7 +17,8 @@ import { likertMatrix, normalMatrix, writeMatrix } from './bench/data';
 import { runCli, UserInputError } from '../lib/util/errors';
 import { loadStudyData } from '../lib/io/loadStudyData';
 import { reportFigures } from '../lib/figures/reportFigures';
-import { exportFigures, figurePages, findChromium } from '../lib/render/renderer';
+import { exportFigures } from '../lib/render/exportFigures';
+import { figurePages, findChromium } from '../lib/render/browser';
 import { benchReproduce } from './bench/reproduce';
 
 interface TaskResult {

@@ -12,7 +12,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadStudyData } from '../lib/io/loadStudyData';
 import { reportFigures } from '../lib/figures/reportFigures';
-import { exportFigures } from '../lib/render/renderer';
+import { exportFigures } from '../lib/render/exportFigures';
 import { runCli, UserInputError } from '../lib/util/errors';
 import { parseLang, parseOptions } from '../lib/util/cliOptions';
 

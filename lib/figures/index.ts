@@ -1,7 +1,7 @@
 /**
  * Figures of the report as plotly.js specs: pure builders from analysis
- * tables to `{ data, layout }`, a house theme, export to SVG/PNG in one
- * headless Chromium session, and `show` for the tslab notebook kernel.
+ * results to `{ data, layout }`, with a house theme and captions in Dutch and
+ * English. Drawing them (SVG/PNG export, `show` in a notebook) is lib/render.
  */
 export type { FigureSpec, NamedFigure, FigureOptions, InstrumentFigureOptions, PlotlyTrace, PlotlyLayout } from './types';
 export { THEME, SYNTHETIC_ANNOTATION, formatNumber } from './theme';
@@ -36,9 +36,3 @@ export { looScatterFigure } from './looScatter';
 export type { LooScatterInput, LooScatterOptions } from './looScatter';
 export { reportFigures, REPORT_FIGURE_NAMES } from './reportFigures';
 export type { ReportData, ReportFigures, ReportFiguresOptions } from './reportFigures';
-export { renderFigures, exportFigures, findChromium, CHROMIUM_ARGS } from '../render/renderer';
-export { plotlyBundleKind, plotlyBundlePath, CARTESIAN_TRACES, PLOTLY_PACKAGES } from '../render/plotlyBundle';
-export type { PlotlyBundleKind } from '../render/plotlyBundle';
-export type { RenderOptions, RenderResult, RenderedFigure, ExportOptions, ExportResult, FigureTiming, ImageFormat } from '../render/renderer';
-export { show, figureHtml } from '../render/show';
-export type { ShowOptions, FigureHtmlOptions, HtmlDisplay } from '../render/show';

@@ -13,7 +13,8 @@
  */
 import * as fs from 'node:fs';
 import { figureHtml } from '../render/show';
-import { findChromium, renderFigures, type FigureRenderer } from '../render/renderer';
+import { findChromium } from '../render/browser';
+import { renderFigures, type FigureRenderer } from '../render/renderer';
 import { inlinedBundleKind, plotlyBundleText, type PlotlyBundleKind } from '../render/plotlyBundle';
 import { STATIC_FIGURES_ENV } from '../render/sharedRenderer';
 import type { FigureSpec } from '../figures/types';

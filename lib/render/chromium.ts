@@ -4,7 +4,7 @@
  * ended by a NUL byte). This is the protocol playwright-core speaks to
  * Chromium underneath; the figure exporter talks it directly because it needs
  * only a few commands, and because two of them save most of the cost of
- * moving a figure's PNG out of the page (measured, see export.ts):
+ * moving a figure's PNG out of the page (docs/benchmarks.md):
  * `IO.resolveBlob` and `IO.read` let the browser process read the PNG's Blob
  * and send it base64-encoded, so the page never reads it back or encodes it,
  * and no layer in Node parses or re-wraps the message more than once.

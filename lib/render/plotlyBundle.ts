@@ -6,8 +6,8 @@
  * notebooks uses cartesian traces only (scatter, bar, heatmap), so they are
  * drawn with `plotly.js-cartesian-dist-min` (1.5 MB) instead of the full
  * `plotly.js-dist-min` (4.8 MB): a notebook's output, the report and each
- * export page carry a third of the code, and a browser page loads it in about
- * half the time (measured in headless Chromium: 2.0 s against 3.8 s). A figure
+ * export page carry a third of the code and load it in about half the time
+ * (docs/benchmarks.md). A figure
  * with any other trace type (scatter3d, sankey, a map, ...) gets the full
  * bundle, which draws everything the cartesian one does. Both packages are
  * pinned to the same plotly.js version (package.json; a test checks it), so a

@@ -13,49 +13,18 @@
  * same files whatever was drawn before it, in which page or session: byte for
  * byte what Plotly.toImage gives in a fresh page (SVG, and PNG at that scale).
  *
- * This is the only module of lib/figures that does I/O; the builders stay pure.
+ * The builders of lib/figures stay pure; everything that draws lives in lib/render.
  */
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { UserInputError } from '../util/errors';
-import { Chromium, ChromiumError } from './chromium';
-import { plotlyBundleForPages, plotlyBundleKind, type PlotlyBundleKind } from './plotlyBundle';
-import { axis, axisTitle, baseLayout, font, THEME } from '../figures/theme';
 import type { FigureSpec, NamedFigure } from '../figures/types';
+import { CHROMIUM_ARGS, figurePages, findChromium } from './browser';
+import { Chromium, ChromiumError } from './chromium';
+import { DRAW_IN_PAGE, PAGE_HTML, SEED_SCRIPT, type DrawArgs, type DrawResult } from './pageScript';
+import { plotlyBundleForPages, plotlyBundleKind, type PlotlyBundleKind } from './plotlyBundle';
+import { drawingOrder, sizeOf } from './schedule';
+import { WARM_SPECS } from './warmup';
 
 export type ImageFormat = 'svg' | 'png';
-
-export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
-
-/**
- * Chromium flags: headless, no sandbox (containers, root), nothing phoned
- * home, colours in sRGB whatever the machine's profile (the PNG's pixels depend
- * on it; playwright sets the same), no field trials (the same features on
- * every run), and pages that keep full speed while not in front.
- */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--force-color-profile=srgb',
-  '--disable-field-trial-config',
-  '--disable-extensions',
-  '--disable-default-apps',
-  '--disable-breakpad',
-  '--no-default-browser-check',
-  '--disable-dev-shm-usage',
-  '--hide-scrollbars',
-  '--mute-audio',
-  '--disable-background-timer-throttling',
-  '--disable-backgrounding-occluded-windows',
-  '--disable-renderer-backgrounding',
-];
 
 export interface RenderOptions {
   /** Formats to render (default both, svg and png). */
@@ -120,35 +89,6 @@ export interface RenderResult {
   plotlyVersion: string;
 }
 
-export interface ExportOptions extends RenderOptions {
-  /** Folder to write `<name>.svg` and `<name>.png` into (created if needed). */
-  outDir: string;
-}
-
-export interface ExportResult {
-  /** Every file written, in order. */
-  files: string[];
-  /** Per-figure milliseconds after browser start (what `npm run bench` prints). */
-  timings: FigureTiming[];
-  startupMs: number;
-  /** Wall-clock milliseconds for all figures (SVG and PNG, files written) after the browser started. */
-  renderMs: number;
-  totalMs: number;
-  browserVersion: string;
-  plotlyVersion: string;
-}
-
-/** The Chromium binary to use, or a UserInputError that says how to install it. */
-export function findChromium(executablePath?: string): string {
-  const p = executablePath ?? process.env.CHROMIUM_PATH ?? DEFAULT_CHROMIUM;
-  if (!fs.existsSync(p)) {
-    throw new UserInputError(
-      `Chromium not found at ${p}. The figures are rendered by a headless Chromium: install it (Debian/Ubuntu: sudo apt-get install chromium fonts-liberation) or set CHROMIUM_PATH to its binary.`,
-    );
-  }
-  return p;
-}
-
 function checkFigures(figures: readonly NamedFigure[]): void {
   if (!Array.isArray(figures) || figures.length === 0) throw new UserInputError('renderFigures: no figures given; pass a list of { name, spec }.');
   const seen = new Set<string>();
@@ -163,231 +103,6 @@ function checkFigures(figures: readonly NamedFigure[]): void {
     }
   }
 }
-
-/**
- * The order in which the pages take the figures: the largest first (by
- * pixels, which the PNG's time follows, then by the size of the spec), so that
- * no page is left drawing one big figure at the end while the others idle
- * (longest-processing-time-first scheduling). Results are still handed on in
- * list order.
- */
-export function drawingOrder(figures: readonly NamedFigure[]): number[] {
-  const cost = figures.map((f) => {
-    const { width, height } = sizeOf(f.spec);
-    return { area: width * height, json: JSON.stringify(f.spec.data).length };
-  });
-  return figures.map((_, k) => k).sort((a, b) => cost[b].area - cost[a].area || cost[b].json - cost[a].json || a - b);
-}
-
-function sizeOf(spec: FigureSpec): { width: number; height: number } {
-  const w = spec.layout.width;
-  const h = spec.layout.height;
-  return { width: typeof w === 'number' ? w : 900, height: typeof h === 'number' ? h : 550 };
-}
-
-/**
- * Pages (renderer processes) that draw figures at the same time:
- * $DV_FIGURE_PAGES, else one per CPU core, at most 4. (On 2 cores, 2 pages
- * export the report's figures about 1.5x faster than 1; 3 are no faster.)
- */
-export function figurePages(): number {
-  const n = Number(process.env.DV_FIGURE_PAGES);
-  if (process.env.DV_FIGURE_PAGES !== undefined && process.env.DV_FIGURE_PAGES !== '') {
-    if (!Number.isInteger(n) || n < 1 || n > 16) throw new UserInputError(`DV_FIGURE_PAGES=${JSON.stringify(process.env.DV_FIGURE_PAGES)}: expected a whole number of pages from 1 to 16.`);
-    return n;
-  }
-  return Math.max(1, Math.min(4, os.cpus().length));
-}
-
-/** Installed in the page before plotly: a seeded Math.random that each figure resets. */
-const SEED_SCRIPT = `
-(function () {
-  var state = 0;
-  window.__dvResetRandom = function () { state = 20240401; };
-  window.__dvResetRandom();
-  Math.random = function () {
-    state = (state + 0x6d2b79f5) | 0;
-    var t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-})();
-`;
-
-const PAGE_HTML = '<!DOCTYPE html><html><head><meta charset="utf-8"></head><body></body></html>';
-
-/**
- * Small made-up figures that every page draws before its first real one (see
- * makeLanes), built from the house theme (theme.ts) the way the figure
- * builders build theirs: a portrait-like one (horizontal bars on a base, a
- * marker per row, multi-line tick labels, a legend), a patterns-like one (four
- * panels of bars and lines, a shared colour axis and its colour bar, slanted
- * category labels, panel titles, a frame) and a heatmap with text (the
- * method figures). All use automatic margins, the title with a subtitle and
- * the synthetic-data mark, as the builders do. A page's first drawing of each
- * kind compiles plotly's code for it; this moves that to the start-up, before
- * the clock of the figures starts. The output does not depend on it: every
- * figure is drawn as in a fresh page (see plotlyBundleForPages).
- *
- * Measured in 6 alternating runs: the report's figures took 90.2 ms each
- * (median) after these, 93.0 ms after three generic plotly figures (bars,
- * lines, heatmap without the theme); the start-up took 170 ms longer. A
- * second or fourth round of the same warm-up gained nothing.
- */
-export const WARM_SPECS: readonly FigureSpec[] = (() => {
-  const rows = ['Gedeelde visie', 'Onderling vertrouwen', 'Affectiviteit', 'Besluitvorming'];
-  const scale = { range: [1, 5], autorange: false, tickmode: 'array', tickvals: [1, 2, 3, 4, 5], ticktext: ['1<br>laag', '2', '3<br>matig', '4', '5<br>hoog'] };
-  const portrait: FigureSpec = {
-    data: [
-      { type: 'bar', name: 'band', orientation: 'h', y: rows, x: [0.4, 0.3, 0.5, 0.2], base: [2.1, 3.2, 2.6, 3.9], marker: { color: THEME.colors.band, line: { width: 0 } }, hoverinfo: 'text', hovertext: rows },
-      { type: 'scatter', name: 'gemiddelde', mode: 'markers', y: rows, x: [2.3, 3.35, 2.85, 4], marker: { symbol: 'diamond', size: 13, color: THEME.colors.mean, line: { color: THEME.colors.meanOutline, width: 2 } }, cliponaxis: false },
-    ],
-    layout: {
-      ...baseLayout({ lang: 'nl', title: 'Figuur 0: opwarmen', synthetic: true, width: 620, height: 380, margin: { l: 180, b: 110 } }),
-      xaxis: axis({ ...scale, title: axisTitle('Score (1-5)', 6) }),
-      yaxis: axis({ showgrid: false, ticks: '', type: 'category', categoryorder: 'array', categoryarray: rows, autorange: 'reversed' }),
-      bargap: 0.45,
-      showlegend: true,
-      legend: { orientation: 'h', x: 0, xanchor: 'left', y: -0.3, yanchor: 'top', font: font(12, THEME.colors.muted) },
-    },
-  };
-  const names = ['Aa', 'Bb', 'Cc', 'Dd', 'Ee'];
-  const panels = [1, 2, 3, 4];
-  const ax = (k: number) => (k === 1 ? '' : String(k));
-  const patterns: FigureSpec = {
-    data: panels.flatMap((k) => {
-      const y = names.map((_, i) => 1.5 + ((i * 7 + k * 3) % 10) / 3);
-      return [
-        { type: 'bar', name: `v${k}`, x: names, y, xaxis: `x${ax(k)}`, yaxis: `y${ax(k)}`, marker: { color: [10, 14, 20, 26, 33], coloraxis: 'coloraxis', line: { color: '#ffffff', width: 0.5 } }, showlegend: false },
-        { type: 'scatter', name: `v${k}`, mode: 'lines+markers', x: names, y, xaxis: `x${ax(k)}`, yaxis: `y${ax(k)}`, line: { color: THEME.colors.lightBlue, width: 2.5 }, marker: { color: THEME.colors.lightBlue, size: 6 }, cliponaxis: false, showlegend: false },
-      ];
-    }),
-    layout: (() => {
-      const base = baseLayout({ lang: 'nl', title: 'Figuur 0: panelen', subtitle: 'Geordend op de eerste variabele', synthetic: true, width: 900, height: 420, margin: { r: 110, t: 140, b: 120 } });
-      const layout: Record<string, unknown> = { ...base, showlegend: false, bargap: 0.2 };
-      for (const k of panels) {
-        const d0 = (k - 1) / 4 + (k > 1 ? 0.02 : 0);
-        layout[`xaxis${ax(k)}`] = axis({ showgrid: false, tickfont: font(11), domain: [d0, k / 4 - 0.02], anchor: `y${ax(k)}`, type: 'category', categoryorder: 'array', categoryarray: names, tickangle: -60 });
-        layout[`yaxis${ax(k)}`] = axis({ tickfont: font(11), anchor: `x${ax(k)}`, range: [1, 5], autorange: false, dtick: 1, ...(k === 1 ? { title: axisTitle('Score (1-5)', 4) } : {}) });
-        (layout.annotations as unknown[]).push({ text: `<b>Variabele ${k}</b>`, xref: `x${ax(k)} domain`, yref: 'paper', x: 0.5, y: 1.02, xanchor: 'center', yanchor: 'bottom', showarrow: false, font: font(13) });
-      }
-      (layout.shapes as unknown[]).push({ type: 'rect', xref: 'paper', yref: 'paper', x0: -0.045, x1: 0.23, y0: -0.3, y1: 1.09, line: { color: THEME.colors.muted, width: 1.2 }, fillcolor: 'rgba(0,0,0,0)', layer: 'below' });
-      layout.coloraxis = { colorscale: THEME.purples, cmin: 9, cmax: 38, colorbar: { title: { text: 'Leden', font: font(12) }, thickness: 14, len: 0.8, x: 1.01, xanchor: 'left', y: 0.5, tickfont: font(11) } };
-      return layout;
-    })(),
-  };
-  const heatmap: FigureSpec = {
-    data: [{ type: 'heatmap', z: [[1, -0.5], [-0.5, 1]], x: ['u', 'v'], y: ['u', 'v'], zmin: -1, zmax: 1, xgap: 2, ygap: 2, text: [['1', '-,5'], ['-,5', '1']], texttemplate: '%{text}', colorscale: THEME.diverging, colorbar: { title: { text: 'r' } } }],
-    layout: { ...baseLayout({ lang: 'nl', title: 'Figuur 0: matrix', synthetic: true, width: 420, height: 360 }), xaxis: axis({ showgrid: false }), yaxis: axis({ showgrid: false, autorange: 'reversed' }) },
-  };
-  return [portrait, patterns, heatmap];
-})();
-
-interface DrawArgs {
-  /** The figure spec as JSON (one string crosses to the page faster than the object). */
-  specJson: string;
-  width: number;
-  height: number;
-  scale: number;
-  wantSvg: boolean;
-  wantPng: boolean;
-}
-interface DrawResult {
-  svg?: string;
-  /** The PNG as a Blob, read by the browser process (IO.read), never by the page. */
-  png?: unknown;
-  svgMs: number;
-}
-
-/**
- * Runs in the page (installed once per page as window.__dvDraw): draws the
- * figure once, exactly as Plotly.toImage does (off-screen div, staticPlot,
- * colorbar redraw, Snapshot.toSVG), and derives both outputs from that one
- * drawing: the SVG text, and the PNG by drawing that SVG on a canvas at the
- * given scale (what toImage does for 'png', in Snapshot.svgToImg).
- */
-const DRAW_IN_PAGE = String(async function dvDraw(a: DrawArgs): Promise<DrawResult> {
-  type El = { style: Record<string, string>; _fullLayout: { width: number; height: number } };
-  type Img = { onload: unknown; onerror: unknown; src: string };
-  type Canvas = {
-    width: number;
-    height: number;
-    getContext: (t: '2d', o: unknown) => { drawImage: (i: Img, x: number, y: number, w: number, h: number) => void; clearRect: (x: number, y: number, w: number, h: number) => void };
-    toBlob: (cb: (b: unknown) => void, type: string) => void;
-  };
-  const w = globalThis as unknown as {
-    Plotly: {
-      newPlot: (gd: unknown, d: unknown, l: unknown, c: unknown) => Promise<unknown>;
-      purge: (gd: unknown) => void;
-      Snapshot: {
-        getRedrawFunc: (gd: unknown) => () => void;
-        getDelay: (fl: unknown) => number;
-        toSVG: (gd: unknown, format: string, scale: number) => string;
-      };
-    };
-    __dvResetRandom: () => void;
-    __dvResetBBoxes?: () => void;
-    Image: new () => Img;
-    __dvCanvas?: Canvas;
-    document: { createElement: (t: string) => El; body: { appendChild: (e: El) => void; removeChild: (e: El) => void } };
-  };
-  const t0 = performance.now();
-  const spec = JSON.parse(a.specJson) as FigureSpec;
-  w.__dvResetRandom();
-  if (w.__dvResetBBoxes) w.__dvResetBBoxes();
-  const S = w.Plotly.Snapshot;
-  const gd = w.document.createElement('div');
-  gd.style.position = 'absolute';
-  gd.style.left = '-5000px';
-  w.document.body.appendChild(gd);
-  const layout = Object.assign({}, spec.layout, { width: a.width, height: a.height });
-  const config = { staticPlot: true, _exportedPlot: true, setBackground: false };
-  await w.Plotly.newPlot(gd, spec.data, layout, config);
-  S.getRedrawFunc(gd)();
-  await new Promise((res) => setTimeout(res, S.getDelay(gd._fullLayout)));
-  const fw = gd._fullLayout.width;
-  const fh = gd._fullLayout.height;
-  // toImage passes scale 1 for 'svg': width/height stay, a viewBox is added.
-  const svgText = S.toSVG(gd, a.wantSvg ? 'svg' : 'png', 1);
-  w.Plotly.purge(gd);
-  w.document.body.removeChild(gd);
-  const out: DrawResult = { svgMs: performance.now() - t0 };
-  if (a.wantSvg) out.svg = svgText;
-  if (a.wantPng) {
-    // The 'png' drawing of toImage is the same SVG without that viewBox.
-    const pngSvg = a.wantSvg ? svgText.replace(/ viewBox="0 0 [0-9.]+ [0-9.]+"/, '') : svgText;
-    // What Snapshot.svgToImg does (the SVG loaded as an image, drawn on a
-    // canvas at the scale), with two changes that keep the bytes: the image
-    // comes from a data: URL, which the page decodes itself, instead of a blob:
-    // URL, which goes to the browser process's blob store and back (4-5% less
-    // time per figure, measured over 6 alternating runs); and the PNG is
-    // encoded with toBlob, which is faster than toDataURL here.
-    const img = new w.Image();
-    await new Promise((res, rej) => {
-      img.onload = res;
-      img.onerror = () => rej(new Error('the SVG did not load as an image'));
-      img.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(pngSvg);
-    });
-    // One canvas per page, cleared, instead of a new one (13 MB at 1400 x 600,
-    // scale 2) per figure.
-    const cw = a.scale * fw;
-    const ch = a.scale * fh;
-    const canvas = w.__dvCanvas ?? (w.document.createElement('canvas') as unknown as Canvas);
-    w.__dvCanvas = canvas;
-    const ctx = canvas.getContext('2d', { willReadFrequently: true });
-    if (canvas.width !== cw || canvas.height !== ch) {
-      canvas.width = cw;
-      canvas.height = ch;
-    } else {
-      ctx.clearRect(0, 0, cw, ch);
-    }
-    ctx.drawImage(img, 0, 0, cw, ch);
-    // The Blob stays in the browser's blob store; Node reads it from there
-    // (IO.read), so the page neither reads it back nor base64-encodes it.
-    out.png = await new Promise<unknown>((res, rej) => canvas.toBlob((b) => (b ? res(b) : rej(new Error('the canvas gave no PNG'))), 'image/png'));
-  }
-  return out;
-});
 
 /** One page (its own renderer process) with plotly loaded, and its CDP session. */
 interface Lane {
@@ -511,10 +226,9 @@ export class FigureRenderer {
     const bundle = plotlyBundleForPages('cartesian').text;
     return Promise.all(
       Array.from({ length: this.nPages }, async () => {
-        // The pages are tabs of one window. (A window per page costs more:
-        // each window's own browser UI, an omnibox page in a renderer of its
-        // own, kept a third process busy while figures were drawn; measured
-        // 3 renderers at 62-71 ms CPU per figure against 2 at 61-66.)
+        // The pages are tabs of one window: a window per page starts an
+        // omnibox page in a renderer of its own, a third process kept busy
+        // while figures are drawn (docs/benchmarks.md).
         const { targetId } = await this.browser.send('Target.createTarget', { url: 'about:blank', browserContextId });
         const { sessionId } = await this.browser.send('Target.attachToTarget', { targetId, flatten: true });
         const lane: Lane = { sessionId: String(sessionId), bundle: 'cartesian' };
@@ -662,51 +376,4 @@ export async function renderFigures(figures: readonly NamedFigure[], options: Re
   } finally {
     if (!given) await renderer.close();
   }
-}
-
-/**
- * Renders every figure in one browser session and writes `<outDir>/<name>.svg`
- * and `.png`. Returns the files and per-figure timings.
- *
- * @example
- *   const result = await exportFigures(reportFigures(data).figures, { outDir: 'out/figures',
- *     onProgress: (p) => console.log(`[${p.index}/${p.total}] ${p.name} ${p.ms.toFixed(0)} ms`) });
- */
-export async function exportFigures(figures: readonly NamedFigure[], options: ExportOptions): Promise<ExportResult> {
-  if (!options || typeof options.outDir !== 'string' || options.outDir === '') throw new UserInputError('exportFigures: options.outDir (the folder to write into) is required.');
-  const outDir = options.outDir;
-  try {
-    fs.mkdirSync(outDir, { recursive: true });
-  } catch (e) {
-    throw new UserInputError(`exportFigures: cannot create the folder ${outDir} (${(e as NodeJS.ErrnoException).code ?? String(e)}).`);
-  }
-  const files: string[] = [];
-  const result = await renderFigures(figures, {
-    ...options,
-    // Each figure is written as soon as it is rendered, so progress lines come one by one.
-    onRendered: (f) => {
-      const written: string[] = [];
-      if (f.svg !== undefined) {
-        const file = path.join(outDir, `${f.name}.svg`);
-        fs.writeFileSync(file, f.svg);
-        written.push(file);
-      }
-      if (f.png !== undefined) {
-        const file = path.join(outDir, `${f.name}.png`);
-        fs.writeFileSync(file, f.png);
-        written.push(file);
-      }
-      files.push(...written);
-      return written;
-    },
-  });
-  return {
-    files,
-    timings: result.figures.map((f) => ({ name: f.name, ms: f.ms, svgMs: f.svgMs, pngMs: f.pngMs })),
-    startupMs: result.startupMs,
-    renderMs: result.renderMs,
-    totalMs: result.totalMs,
-    browserVersion: result.browserVersion,
-    plotlyVersion: result.plotlyVersion,
-  };
 }

@@ -13,7 +13,8 @@
  * all notebooks in one session (lib/notebooks/staticFigures.ts).
  */
 import { UserInputError } from '../util/errors';
-import { FigureRenderer, findChromium } from './renderer';
+import { FigureRenderer } from './renderer';
+import { findChromium } from './browser';
 
 /** The environment switch for show()'s static images: 0 (off) or 1 (on, the default). */
 export const STATIC_FIGURES_ENV = 'DV_STATIC_FIGURES';

@@ -15,7 +15,7 @@
  * without a kernel.
  */
 import { UserInputError } from '../util/errors';
-import { findChromium } from './renderer';
+import { findChromium } from './browser';
 import { bundleMark, plotlyBundleKind, plotlyBundleText, type PlotlyBundleKind } from './plotlyBundle';
 import { staticFiguresEnabled, withSharedRenderer } from './sharedRenderer';
 import type { FigureSpec } from '../figures/types';

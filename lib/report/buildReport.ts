@@ -61,7 +61,7 @@ export interface BuildReportOptions {
   privacy?: PrivacyOptions;
   /** Passed to evaluateFindings (seed, bootstrap iterations, method, exclude). */
   findings?: Pick<EvaluateFindingsOptions, 'seed' | 'iterations' | 'method' | 'exclude'>;
-  /** The plotly.js bundle text (default: read from node_modules, the cartesian bundle unless a figure needs the full one: see lib/figures/plotlyBundle.ts). */
+  /** The plotly.js bundle text (default: read from node_modules, the cartesian bundle unless a figure needs the full one: see lib/render/plotlyBundle.ts). */
   plotlyBundle?: string;
   /** The interview section: agreement level and minimum overlap, bootstrap, joint-display figures, quotes (INTERVIEW_REPORT_DEFAULTS). */
   interviews?: InterviewReportOptions;

@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDefault } from '../figures/fixtures';
 import { FINDINGS } from '../../lib/analysis/findings';
-import { CHROMIUM_ARGS, DEFAULT_CHROMIUM, findChromium } from '../../lib/render/renderer';
+import { CHROMIUM_ARGS, DEFAULT_CHROMIUM, findChromium } from '../../lib/render/browser';
 import { reportFigures } from '../../lib/figures/reportFigures';
 import { buildReport, reportFigureId } from '../../lib/report/buildReport';
 import { collectColophon } from '../../lib/report/colophon';

@@ -14,7 +14,7 @@ import {
   widerBundle,
 } from '../../lib/render/plotlyBundle';
 import { reportFigures } from '../../lib/figures/reportFigures';
-import { loadDefault, methodFigures } from './fixtures';
+import { loadDefault, methodFigures } from '../figures/fixtures';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 

@@ -5,9 +5,10 @@
  */
 import * as fs from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadDefault, methodFigures } from './fixtures';
+import { loadDefault, methodFigures } from '../figures/fixtures';
 import { reportFigures } from '../../lib/figures/reportFigures';
-import { CHROMIUM_ARGS, DEFAULT_CHROMIUM, FigureRenderer, renderFigures, type RenderedFigure, RenderResult } from '../../lib/render/renderer';
+import { CHROMIUM_ARGS, DEFAULT_CHROMIUM } from '../../lib/render/browser';
+import { FigureRenderer, renderFigures, type RenderedFigure, RenderResult } from '../../lib/render/renderer';
 import { plotlyBundleForPages, plotlyBundlePath } from '../../lib/render/plotlyBundle';
 import { resetShow, show } from '../../lib/render/show';
 import { closeSharedRenderer } from '../../lib/render/sharedRenderer';

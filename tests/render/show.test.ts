@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadDefault } from './fixtures';
+import { loadDefault } from '../figures/fixtures';
 import { figureHtml, resetShow, show } from '../../lib/render/show';
 import { patternsFigure } from '../../lib/figures/patterns';
 

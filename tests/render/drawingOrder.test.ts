@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { drawingOrder } from '../../lib/render/renderer';
+import { drawingOrder } from '../../lib/render/schedule';
 import { reportFigures } from '../../lib/figures/reportFigures';
-import { loadDefault } from './fixtures';
+import { loadDefault } from '../figures/fixtures';
 
 const fig = (name: string, width: number | undefined, height: number | undefined, points = 1) => ({
   name,

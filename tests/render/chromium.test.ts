@@ -1,5 +1,5 @@
 /**
- * The DevTools-protocol connection to Chromium (lib/figures/chromium.ts) and
+ * The DevTools-protocol connection to Chromium (lib/render/chromium.ts) and
  * what the figure renderer builds on it: errors that say what failed, a
  * crashed page that ends its renderer, and pages that reach no network.
  */
@@ -10,7 +10,9 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Chromium, ChromiumError, PROFILE_PREFIX, sweepStaleProfiles } from '../../lib/render/chromium';
-import { CHROMIUM_ARGS, DEFAULT_CHROMIUM, FigureRenderer, renderFigures, WARM_SPECS } from '../../lib/render/renderer';
+import { CHROMIUM_ARGS, DEFAULT_CHROMIUM } from '../../lib/render/browser';
+import { FigureRenderer, renderFigures } from '../../lib/render/renderer';
+import { WARM_SPECS } from '../../lib/render/warmup';
 import type { FigureSpec } from '../../lib/figures/types';
 
 const chromium = process.env.CHROMIUM_PATH ?? DEFAULT_CHROMIUM;

@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawn } from 'node:child_process';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_CHROMIUM } from '../../lib/render/renderer';
+import { DEFAULT_CHROMIUM } from '../../lib/render/browser';
 import { resetShow, show } from '../../lib/render/show';
 import { closeSharedRenderer, sharedRendererInfo, staticFiguresEnabled, STATIC_FIGURES_ENV, withSharedRenderer } from '../../lib/render/sharedRenderer';
 import type { FigureSpec } from '../../lib/figures/types';
@@ -118,10 +118,10 @@ describe.skipIf(!hasChromium)('show() with one shared browser', () => {
   it('a Node process that called show() twice exits promptly, and its browser with it', { timeout: 180_000 }, async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dv-show-exit-'));
     const script = path.join(dir, 'show-twice.ts');
-    const lib = (p: string) => JSON.stringify(path.join(ROOT, 'lib', 'figures', p));
+    const lib = (p: string) => JSON.stringify(path.join(ROOT, 'lib', 'render', p));
     fs.writeFileSync(
       script,
-      `import { show } from ${lib('notebook')};
+      `import { show } from ${lib('show')};
 import { withSharedRenderer } from ${lib('sharedRenderer')};
 const sent: string[] = [];
 const display = { html: (s: string) => void sent.push(s) };
@@ -165,10 +165,10 @@ const spec = (t: string) => ({ data: [{ type: 'bar', x: ['a', 'b'], y: [1, 2] }]
   it('in a kernel-like process, SIGINT (a cell interrupt) leaves kernel and browser alone; SIGTERM ends both', { timeout: 180_000 }, async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dv-show-signal-'));
     const script = path.join(dir, 'kernel.ts');
-    const lib = (p: string) => JSON.stringify(path.join(ROOT, 'lib', 'figures', p));
+    const lib = (p: string) => JSON.stringify(path.join(ROOT, 'lib', 'render', p));
     fs.writeFileSync(
       script,
-      `import { show } from ${lib('notebook')};
+      `import { show } from ${lib('show')};
 import { withSharedRenderer } from ${lib('sharedRenderer')};
 process.on('SIGINT', () => console.log('interrupted'));
 setInterval(() => undefined, 1000); // a kernel's event loop
