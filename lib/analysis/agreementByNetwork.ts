@@ -14,7 +14,7 @@
  * ICC(2) and rwg(j) with respondents nested in networks.
  */
 import type { Instrument } from '../io/instrument';
-import type { SurveyRow } from '../analysis/scaleScores';
+import type { SurveyRow } from './scaleScores';
 import { icc, type IccResult, type IccType } from '../stats/agreement/icc';
 import { aggregationIndices } from '../stats/agreement/aggregationIndices';
 import { UserInputError } from '../util/errors';

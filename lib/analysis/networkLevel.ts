@@ -10,8 +10,8 @@
  *   against: the report found no separable clusters.
  */
 import type { Instrument, Language } from '../io/instrument';
-import type { NetworkTableRow } from '../analysis/networkTable';
-import { FINDING_VARIABLES } from '../analysis/findings';
+import type { NetworkTableRow } from './networkTable';
+import { FINDING_VARIABLES } from './findings';
 import { correlate } from '../stats/correlation/correlate';
 import { permutationTest } from '../stats/resampling/permutationTest';
 import { leaveOneOut, type LeaveOneOutResult } from '../stats/resampling/leaveOneOut';

@@ -30,7 +30,7 @@
  * scale scores. Missing answers: pairwise, as psych.
  */
 import type { Construct, Instrument, Item, RemovalReason } from '../io/instrument';
-import type { SurveyRow } from '../analysis/scaleScores';
+import type { SurveyRow } from './scaleScores';
 import { efa, type EfaResult } from '../stats/factor/efa';
 import { kmo, type KmoResult } from '../stats/factor/kmo';
 import { bartlett, type BartlettResult } from '../stats/factor/bartlett';
