@@ -23,9 +23,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { spawn } from 'node:child_process';
-import { findJupyter, JUPYTER_APP_APT_PACKAGES, JUPYTER_INSTALL_HINT, jupyterDirs, jupyterEnv, KERNEL_NAME, registerKernel } from '../lib/notebooks/jupyter';
-import { STATIC_FIGURES_OFF } from '../lib/notebooks/staticFigures';
-import { buildDist } from '../lib/notebooks/buildDist';
+import { findJupyter, JUPYTER_APP_APT_PACKAGES, JUPYTER_INSTALL_HINT, jupyterDirs, jupyterEnv, KERNEL_NAME, registerKernel } from './jupyter/jupyter';
+import { STATIC_FIGURES_OFF } from '../lib/render/sharedRenderer';
+import { buildDist } from './jupyter/buildDist';
 import { runCli, UserInputError } from '../lib/util/errors';
 import { parseLang, parseOptions } from '../lib/util/cliOptions';
 

@@ -4,8 +4,8 @@
  * passes on the report's methods that the notebooks call (they live in
  * lib/analysis: scaleReduction, agreementByNetwork, networkLevel).
  *
- * The runner that executes the notebooks headless (runner.ts, jupyter.ts,
- * staticFigures.ts) is for scripts and tests and is not exported here.
+ * The runner that executes the notebooks headless lives with the scripts that
+ * use it (scripts/jupyter).
  */
 export { openStudy, studyBanner, studyDataDir, studyLanguage, constructLabel, figureOptions, requirePilot } from './context';
 export type { Study } from './context';

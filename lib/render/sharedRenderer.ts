@@ -10,7 +10,7 @@
  *
  * DV_STATIC_FIGURES=0 switches the static images of show() off (no browser
  * at all); the notebook runner sets it, and adds the images afterwards for
- * all notebooks in one session (lib/notebooks/staticFigures.ts).
+ * all notebooks in one session (scripts/jupyter/staticFigures.ts).
  */
 import { UserInputError } from '../util/errors';
 import { FigureRenderer } from './renderer';
@@ -18,6 +18,8 @@ import { findChromium } from './browser';
 
 /** The environment switch for show()'s static images: 0 (off) or 1 (on, the default). */
 export const STATIC_FIGURES_ENV = 'DV_STATIC_FIGURES';
+/** The environment the runner (and npm start) gives a kernel so that show() renders no static image (no browser). */
+export const STATIC_FIGURES_OFF: Readonly<Record<string, string>> = { [STATIC_FIGURES_ENV]: '0' };
 /** Milliseconds without use after which the shared browser is closed. */
 export const IDLE_ENV = 'DV_FIGURE_IDLE_MS';
 export const DEFAULT_IDLE_MS = 120_000;

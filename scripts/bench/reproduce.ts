@@ -12,9 +12,9 @@
  */
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
-import { benchEmptyNotebooks } from '../../lib/notebooks/bench';
-import { findJupyter } from '../../lib/notebooks/jupyter';
-import { defaultConcurrency, listNotebooks } from '../../lib/notebooks/runner';
+import { benchEmptyNotebooks } from '../jupyter/bench';
+import { findJupyter } from '../jupyter/jupyter';
+import { defaultConcurrency, listNotebooks } from '../jupyter/runner';
 
 export interface ReproduceBench {
   notebooks: number;

@@ -7,8 +7,8 @@
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { findJupyter, JUPYTER_INSTALL_HINT, PROJECT_ROOT } from '../../lib/notebooks/jupyter';
-import { formatFailure, listNotebooks, runNotebooks, type NotebookResult } from '../../lib/notebooks/runner';
+import { findJupyter, JUPYTER_INSTALL_HINT, PROJECT_ROOT } from '../../scripts/jupyter/jupyter';
+import { formatFailure, listNotebooks, runNotebooks, type NotebookResult } from '../../scripts/jupyter/runner';
 
 const jupyter = findJupyter();
 const notebooks = listNotebooks();

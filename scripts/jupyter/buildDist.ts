@@ -8,7 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { UserInputError } from '../util/errors';
+import { UserInputError } from '../../lib/util/errors';
 import { PROJECT_ROOT } from './jupyter';
 
 /** Newest modification time (ms) of the files below dir whose name matches re. */

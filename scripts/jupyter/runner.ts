@@ -1,6 +1,6 @@
 /**
  * Runs the project's notebooks headless: each notebook through nbconvert's
- * ExecutePreprocessor (lib/notebooks/execute.py) with the project's tslab
+ * ExecutePreprocessor (scripts/jupyter/execute.py) with the project's tslab
  * kernel, one after the other, stopping at the first cell error. Writes each
  * executed notebook, with its outputs, normalised so that two runs on the same
  * data give identical files (no execution timestamps, stable figure ids).
@@ -12,9 +12,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawn } from 'node:child_process';
-import { UserInputError } from '../util/errors';
+import { UserInputError } from '../../lib/util/errors';
 import { jupyterEnv, KERNEL_NAME, PROJECT_ROOT, registerKernel, requireJupyter, type JupyterInstall } from './jupyter';
-import { STATIC_FIGURES_OFF } from './staticFigures';
+import { STATIC_FIGURES_OFF } from '../../lib/render/sharedRenderer';
 
 /** A notebook as nbformat 4 JSON (only the parts the runner touches are typed). */
 export interface NotebookJson {
@@ -105,7 +105,7 @@ export interface RunNotebooksOptions {
 
 export const NOTEBOOK_DIR = path.join(PROJECT_ROOT, 'notebooks');
 export const DEFAULT_NOTEBOOK_OUT = path.join(PROJECT_ROOT, 'out', 'notebooks');
-const EXECUTE_PY = path.join(PROJECT_ROOT, 'lib', 'notebooks', 'execute.py');
+const EXECUTE_PY = path.join(PROJECT_ROOT, 'scripts', 'jupyter', 'execute.py');
 
 /**
  * The data files a notebook needs beyond survey.csv, from its metadata

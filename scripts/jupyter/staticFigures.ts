@@ -5,23 +5,20 @@
  * `show(spec)` gives every figure a static SVG for front ends without
  * JavaScript (GitHub, nbviewer), rendered by one Chromium per kernel. Headless
  * runs execute several notebooks at once, so instead of a browser in every
- * kernel they switch that off (DV_STATIC_FIGURES=0, see STATIC_FIGURES_OFF)
+ * kernel they switch that off (DV_STATIC_FIGURES=0, see STATIC_FIGURES_OFF in lib/render/sharedRenderer.ts)
  * and this step puts the images in: it reads each figure's spec back from the output
  * (the script `figureHtml` wrote), renders all of them together, and rebuilds
  * the output with `figureHtml` and the SVG: the same HTML `show` would have
  * written.
  */
 import * as fs from 'node:fs';
-import { figureHtml } from '../render/show';
-import { findChromium } from '../render/browser';
-import { renderFigures, type FigureRenderer } from '../render/renderer';
-import { inlinedBundleKind, plotlyBundleText, type PlotlyBundleKind } from '../render/plotlyBundle';
-import { STATIC_FIGURES_ENV } from '../render/sharedRenderer';
-import type { FigureSpec } from '../figures/types';
+import { figureHtml } from '../../lib/render/show';
+import { findChromium } from '../../lib/render/browser';
+import { renderFigures, type FigureRenderer } from '../../lib/render/renderer';
+import { inlinedBundleKind, plotlyBundleText, type PlotlyBundleKind } from '../../lib/render/plotlyBundle';
+import type { FigureSpec } from '../../lib/figures/types';
 import { notebookText, type NotebookJson } from './runner';
 
-/** The environment the runner (and npm start) gives a kernel so that show() renders no static image (no browser). */
-export const STATIC_FIGURES_OFF: Readonly<Record<string, string>> = { [STATIC_FIGURES_ENV]: '0' };
 
 export interface FigureOutput {
   cell: number;

@@ -11,9 +11,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { UserInputError } from '../util/errors';
+import { UserInputError } from '../../lib/util/errors';
 
-/** The project root (this file is lib/notebooks/jupyter.ts or dist/notebooks/jupyter.js). */
+/** The project root (this file is scripts/jupyter/jupyter.ts). */
 export const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
 
 /** Name of the kernelspec the notebooks declare (metadata.kernelspec.name). */

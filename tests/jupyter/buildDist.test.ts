@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { distUpToDate } from '../../lib/notebooks/buildDist';
+import { distUpToDate } from '../../scripts/jupyter/buildDist';
 import { tempDir } from '../tempDirs';
 
 function project(): string {

@@ -6,10 +6,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { findJupyter, jupyterDirs, jupyterEnv, kernelSpec, KERNEL_NAME, PROJECT_ROOT, registerKernel, requireJupyter } from '../../lib/notebooks/jupyter';
-import { cellErrorText, executeNotebook, formatFailure, listNotebooks, normaliseNotebook, notebookRequires, notebookText, runNotebooks, type NotebookCell, type NotebookJson } from '../../lib/notebooks/runner';
-import { findFigureOutputs, STATIC_FIGURES_OFF } from '../../lib/notebooks/staticFigures';
-import { staticFiguresEnabled } from '../../lib/render/sharedRenderer';
+import { findJupyter, jupyterDirs, jupyterEnv, kernelSpec, KERNEL_NAME, PROJECT_ROOT, registerKernel, requireJupyter } from '../../scripts/jupyter/jupyter';
+import { cellErrorText, executeNotebook, formatFailure, listNotebooks, normaliseNotebook, notebookRequires, notebookText, runNotebooks, type NotebookCell, type NotebookJson } from '../../scripts/jupyter/runner';
+import { findFigureOutputs } from '../../scripts/jupyter/staticFigures';
+import { staticFiguresEnabled, STATIC_FIGURES_OFF } from '../../lib/render/sharedRenderer';
 import { figureHtml } from '../../lib/render/show';
 import { UserInputError } from '../../lib/util/errors';
 import { tempDir } from '../tempDirs';
@@ -34,7 +34,7 @@ describe.skipIf(!jupyter)('a failing notebook stops with notebook, cell number a
     expect(r.failure!.message).toBe('Error: deliberate failure in the fixture');
     const text = formatFailure(r.failure!);
     expect(text).toBe(
-      'tests/notebooks/fixtures/failing-throw.ipynb: cell 3 of 4 failed\n  code: // the third cell throws\n  Error: deliberate failure in the fixture',
+      'tests/jupyter/fixtures/failing-throw.ipynb: cell 3 of 4 failed\n  code: // the third cell throws\n  Error: deliberate failure in the fixture',
     );
     expect(text).not.toMatch(/\n\s+at /);
     // the executed notebook is written up to the error: cell 2's output is there, cell 4 has none

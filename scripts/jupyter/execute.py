@@ -8,7 +8,7 @@ can read the failing cell's output.
 Prints one JSON line: {"ok": true, "cells": [{"cell": i, "ms": t}, ...]} or
 {"ok": false, "cell": i, "kind": "error" | "timeout" | "dead kernel",
 "message": ..., "cells": [...]}, with i the 0-based index of the cell.
-Called by lib/notebooks/runner.ts; the kernel runs in the notebook's folder.
+Called by scripts/jupyter/runner.ts; the kernel runs in the notebook's folder.
 """
 import json
 import os
