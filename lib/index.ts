@@ -1,7 +1,10 @@
 /**
- * The public barrel: what scripts and notebooks import
- * (`import { readSurveyCsv, icc } from '../dist'` in a notebook).
- * Keep it small: one name per verb.
+ * The main entry: what a notebook cell imports
+ * (`import { readSurveyCsv, icc, networkSummary, portraitFigure, show } from '../dist'`):
+ * the readers, the statistics verbs, the report's analyses, the figure
+ * builders and `show`. The rest has sub-entries: `../dist/io` (writers and the
+ * .sav internals), `../dist/render` (export, Chromium), `../dist/data` (the
+ * default data's generator), `../dist/notebooks`, `../dist/qual`, `../dist/report`.
  */
 export { readInstrument, validateInstrument, getConstruct, finalItems, pilotItems, PORTRAIT_CONSTRUCTS, BOUNDARY_CONSTRUCTS } from './io/instrument';
 export type { Instrument, Construct, Item, ResponseScale, Bilingual, Language } from './io/instrument';
@@ -11,16 +14,12 @@ export { readPilotCsv } from './io/readPilotCsv';
 export { loadStudyData, DEFAULT_DATA_DIR } from './io/loadStudyData';
 export type { StudyData } from './io/loadStudyData';
 export { readNetworksCsv, readNetworksCsvText } from './io/readNetworksCsv';
-export { writeCsv } from './io/writeCsv';
-export { generateDefaultData } from './data/generateDefaultData';
-export { isSyntheticOrigin, SYNTHETIC_MARK } from './io/synthetic';
+export { isSyntheticOrigin } from './io/synthetic';
 export { scaleScores } from './analysis/scaleScores';
 export { networkMeans } from './analysis/networkMeans';
 export { networkSummary, formatNetworkSummary } from './analysis/networkSummary';
 export { checkCalibration } from './analysis/checkCalibration';
 export type { CalibrationCheck } from './analysis/checkCalibration';
-export { createRandom } from './util/random';
-export type { Random } from './util/random';
 export { UserInputError } from './util/errors';
 export * from './stats';
 export * from './figures';
@@ -36,6 +35,7 @@ export type { EvaluateFindingsOptions, FindingResult, FindingVerdict } from './a
 export { privacyCheck, DEFAULT_MIN_COMPLETE } from './analysis/privacy';
 export type { PrivacyOptions, PrivacyAction, PrivacyFlag, PrivacyCheck } from './analysis/privacy';
 export * from './report';
-export * from './io';
+export { readSav, readSurveySav, readSurveyXlsx, readMapping, validateMapping } from './io';
+export type { SavData, ReadSavOptions, SurveySav, ReadSurveySavOptions, SurveyXlsx, ReadSurveyXlsxOptions, VariableMapping } from './io';
 export { exportResults, summaryTable, scoresTable } from './analysis/exportResults';
 export type { ExportFormat, ExportResultsOptions, ExportedResults, ResultTable } from './analysis/exportResults';

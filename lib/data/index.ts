@@ -1,0 +1,9 @@
+/**
+ * The default data (`require('../dist/data')`): the generator that writes the
+ * synthetic, calibrated files of data/ (`npm run data`), the mark every
+ * generated row carries, and the seeded random numbers it uses.
+ */
+export { generateDefaultData } from './generateDefaultData';
+export { SYNTHETIC_MARK, isSyntheticOrigin } from '../io/synthetic';
+export { createRandom } from '../util/random';
+export type { Random } from '../util/random';
