@@ -30,6 +30,8 @@ export { motivationSummary } from './analysis/motivationSummary';
 export { boundaryProfile } from './analysis/boundaryProfile';
 export { FINDINGS, FINDING_VARIABLES } from './analysis/findings';
 export type { Finding, FindingDirection } from './analysis/findings';
+export { verdict } from './analysis/verdict';
+export type { VerdictInput, VerdictRule } from './analysis/verdict';
 export { evaluateFindings, formatFindings, FINDING_RULES, VERDICT_LABELS, criticalR } from './analysis/evaluateFindings';
 export type { EvaluateFindingsOptions, FindingResult, FindingVerdict } from './analysis/evaluateFindings';
 export { privacyCheck, DEFAULT_MIN_COMPLETE } from './analysis/privacy';

@@ -18,17 +18,7 @@
  *   whose coefficient has the expected sign, a "no relation" claim the subsets
  *   with |r| < .30.
  *
- * Verdict of a directional claim (+ or -):
- * - holds: the expected sign, one-sided p < .05, and stable in at least N - 1
- *   of the N subsets (9 of 10);
- * - weak: the expected sign, but p >= .05 or stable in fewer subsets;
- * - does not hold: r = 0 or the opposite sign.
- * Verdict of a "no relation" claim (0):
- * - does not hold: the data show a relation (two-sided p < .05 or the CI
- *   excludes 0);
- * - holds: |r| < .30, the CI includes 0, and |r| < .30 in at least N - 1 of
- *   the N subsets;
- * - weak: otherwise (no significant relation, but |r| >= .30 or not stable).
+ * Verdict: by the rules of verdict.ts (in words: FINDING_RULES).
  * not evaluated: fewer than 5 networks with a value on both variables, or a
  * variable without variance.
  * Exceptions the report names ("except Meses") and comparisons ("weaker than
@@ -47,15 +37,13 @@ import { UserInputError } from '../util/errors';
 import { FINDINGS, type Finding, type FindingDirection } from './findings';
 import { exactPermutationPValues } from './internal/exactPermutation';
 import type { NetworkTableRow } from './networkTable';
+import { FINDING_ALPHA, NO_RELATION_BELOW, verdict, type FindingVerdict, type VerdictRule } from './verdict';
 
-export type FindingVerdict = 'holds' | 'weak' | 'does not hold' | 'not evaluated';
+export { FINDING_ALPHA, NO_RELATION_BELOW, type FindingVerdict };
+
 
 /** The least number of networks a finding is evaluated on. */
 export const MIN_FINDING_NETWORKS = 5;
-/** A "no relation" claim needs |r| below this (and the stability count uses it). */
-export const NO_RELATION_BELOW = 0.3;
-/** Significance level of the verdict rules. */
-export const FINDING_ALPHA = 0.05;
 
 export interface EvaluateFindingsOptions {
   /** The claims to check (default FINDINGS). */
@@ -455,38 +443,20 @@ export function evaluateFindings(networkRows: readonly NetworkTableRow[], option
       if (holds !== null) notes.push(t.weaker(f.weakerThan, formatR(stat), formatR(thanR), holds));
     }
 
-    // verdict
-    let verdict: FindingVerdict;
-    let reason: string;
-    const minStable = n - 1;
-    if (f.direction !== 0) {
-      const pOne = one!.p;
-      if (stat === 0) {
-        verdict = 'does not hold';
-        reason = t.zero;
-      } else if (Math.sign(stat) !== f.direction) {
-        verdict = 'does not hold';
-        reason = t.opposite(formatR(stat));
-      } else if (pOne < FINDING_ALPHA && stable >= minStable) {
-        verdict = 'holds';
-        reason = t.holds(pIs(pOne), stable, n);
-      } else {
-        verdict = 'weak';
-        reason = pOne >= FINDING_ALPHA ? t.weakP(pIs(pOne)) : t.weakStable(stable, n);
-      }
-    } else {
-      const ciExcludes0 = ci !== null && (ci.lower > 0 || ci.upper < 0);
-      if (two.p < FINDING_ALPHA || ciExcludes0) {
-        verdict = 'does not hold';
-        reason = t.relation(pIs(two.p), fmtCi(ci));
-      } else if (Math.abs(stat) < NO_RELATION_BELOW && stable >= minStable) {
-        verdict = 'holds';
-        reason = t.none(formatR(Math.abs(stat)), stable, n);
-      } else {
-        verdict = 'weak';
-        reason = Math.abs(stat) >= NO_RELATION_BELOW ? t.noneLarge(formatR(Math.abs(stat))) : t.noneUnstable(stable, n);
-      }
-    }
+    // verdict (verdict.ts: the rules), and the rule's reason in words
+    const v = verdict({ direction: f.direction, stat, pOneSided: one ? one.p : null, pTwoSided: two.p, ci, stable, n });
+    const reasons: Record<VerdictRule, () => string> = {
+      zero: () => t.zero,
+      opposite: () => t.opposite(formatR(stat)),
+      holds: () => t.holds(pIs(one!.p), stable, n),
+      weakP: () => t.weakP(pIs(one!.p)),
+      weakStable: () => t.weakStable(stable, n),
+      relation: () => t.relation(pIs(two.p), fmtCi(ci)),
+      none: () => t.none(formatR(Math.abs(stat)), stable, n),
+      noneLarge: () => t.noneLarge(formatR(Math.abs(stat))),
+      noneUnstable: () => t.noneUnstable(stable, n),
+    };
+    const reason = reasons[v.rule]();
 
     const note = t.power(n, formatR(criticalR(n, false)), formatR(criticalR(n, true)));
     const remarks = [
@@ -510,7 +480,7 @@ export function evaluateFindings(networkRows: readonly NetworkTableRow[], option
       mostInfluential: { network: most.dropped, r: most.r, change: most.change },
       exception,
       weaker,
-      verdict,
+      verdict: v.verdict,
       reason,
       note,
       remarks,
