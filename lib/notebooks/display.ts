@@ -6,6 +6,7 @@
  */
 import * as aq from 'arquero';
 import type { HtmlDisplay } from '../render/show';
+import { escapeHtml } from '../util/html';
 
 export interface ShowTableOptions {
   /** Decimals of non-whole numbers (default 2). */
@@ -36,8 +37,6 @@ export function formatCell(v: unknown, digits = 2): string {
   if (Array.isArray(v)) return v.map((x) => formatCell(x, digits)).join(', ');
   return String(v);
 }
-
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** The HTML of a table as `showTable` displays it (pure, for tests). */
 /**

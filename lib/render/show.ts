@@ -19,6 +19,7 @@ import { findChromium } from './browser';
 import { bundleMark, plotlyBundleKind, plotlyBundleText, type PlotlyBundleKind } from './plotlyBundle';
 import { staticFiguresEnabled, withSharedRenderer } from './sharedRenderer';
 import type { FigureSpec } from '../figures/types';
+import { escapeHtml } from '../util/html';
 
 export interface FigureHtmlOptions {
   /** The id of the figure's div (unique in the notebook). */
@@ -31,7 +32,6 @@ export interface FigureHtmlOptions {
   config?: Record<string, unknown>;
 }
 
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 /** JSON that is safe inside <script>: no "</script>", no "<!--". */
 const scriptJson = (v: unknown) => JSON.stringify(v).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 

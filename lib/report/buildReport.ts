@@ -36,6 +36,7 @@ import type { QualProject } from '../qual/model';
 import { UserInputError } from '../util/errors';
 import type { Colophon } from './colophon';
 import { checkProject, INTERVIEW_WORDS, interviewSectionHtml, resolveInterviewOptions, type InterviewReportOptions } from './interviewSection';
+import { escapeHtml as esc } from '../util/html';
 
 export interface ReportInput {
   instrument: Instrument;
@@ -70,7 +71,6 @@ export interface BuildReportOptions {
 /** The id of a figure's div in the page: `plot-<figure name>`. */
 export const reportFigureId = (name: string): string => `plot-${name}`;
 
-const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const num = (x: number | null | undefined, digits = 2): string => (x === null || x === undefined || !Number.isFinite(x) ? '-' : x.toFixed(digits));
 
 const T = {

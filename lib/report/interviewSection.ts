@@ -27,6 +27,7 @@ import { codeMatrixFigure } from '../qual/figures/codeMatrixFigure';
 import { jointDisplayFigure } from '../qual/figures/jointDisplayFigure';
 import { codeNames, findCode, themes, type QualCode, type QualProject } from '../qual/model';
 import { UserInputError } from '../util/errors';
+import { escapeHtml as esc } from '../util/html';
 
 /** Options of the interview section (BuildReportOptions.interviews). */
 export interface InterviewReportOptions {
@@ -84,7 +85,6 @@ export interface InterviewSectionContext {
   figure: (name: string, spec: FigureSpec, caption: string) => string;
 }
 
-const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const fix = (x: number | null | undefined, d = 2): string => (x === null || x === undefined || !Number.isFinite(x) ? '–' : x.toFixed(d));
 const pct = (x: number | null | undefined): string => (x === null || x === undefined || !Number.isFinite(x) ? '–' : `${(100 * x).toFixed(1)}%`);
 const ci = (lo: number | null | undefined, hi: number | null | undefined): string =>
