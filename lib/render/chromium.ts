@@ -275,7 +275,7 @@ export class Chromium {
       }
     }
     try {
-      fs.rmSync(this.profileDir, { recursive: true, force: true });
+      fs.rmSync(this.profileDir, { recursive: true, force: true, maxRetries: 3 });
     } catch {
       // a file still held by a dying process: left in the temporary folder
     }

@@ -136,7 +136,7 @@ const spec = (t: string) => ({ data: [{ type: 'bar', x: ['a', 'b'], y: [1, 2] }]
 `,
     );
     try {
-      const child = spawn(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), script], { cwd: ROOT, env: { ...process.env, DV_FIGURE_IDLE_MS: '600000' } });
+      const child = spawn(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), script], { cwd: ROOT, env: { ...process.env, DV_FIGURE_IDLE_MS: '600000', TMPDIR: dir } });
       let out = '';
       let err = '';
       child.stdout.on('data', (d) => (out += d));
@@ -159,7 +159,7 @@ const spec = (t: string) => ({ data: [{ type: 'bar', x: ['a', 'b'], y: [1, 2] }]
       }
       expect(['gone', 'Z', 'X']).toContain(state);
     } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
+      fs.rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
     }
   });
   it('in a kernel-like process, SIGINT (a cell interrupt) leaves kernel and browser alone; SIGTERM ends both', { timeout: 180_000 }, async () => {
@@ -188,7 +188,7 @@ setInterval(() => undefined, 1000); // a kernel's event loop
     };
     const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
     // one process (tsx as a require hook, not its CLI, which would relay signals to a child)
-    const child = spawn(process.execPath, ['--require', path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cjs', 'index.cjs'), script], { cwd: ROOT });
+    const child = spawn(process.execPath, ['--require', path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cjs', 'index.cjs'), script], { cwd: ROOT, env: { ...process.env, TMPDIR: dir } });
     try {
       let out = '';
       child.stdout.on('data', (d) => (out += d));
@@ -208,7 +208,7 @@ setInterval(() => undefined, 1000); // a kernel's event loop
       expect(alive(pid), 'and its browser').toBe(false);
     } finally {
       child.kill('SIGKILL');
-      fs.rmSync(dir, { recursive: true, force: true });
+      fs.rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
     }
   });
 });
