@@ -12,6 +12,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll } from 'vitest';
 import { leftIn, removeTempDirs } from './tempDirs';
+import { processAlive } from '../lib/util/processAlive';
 
 fc.configureGlobal({ seed: Number(process.env.FC_SEED ?? 20240401), numRuns: 200 });
 
@@ -40,15 +41,6 @@ function sweepDeadFileFolders(dir: string): void {
     } catch {
       // gone meanwhile, or not ours to remove
     }
-  }
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

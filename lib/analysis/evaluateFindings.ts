@@ -39,7 +39,7 @@ import { exactPermutationPValues } from './internal/exactPermutation';
 import type { NetworkTableRow } from './networkTable';
 import { FINDING_ALPHA, NO_RELATION_BELOW, verdict, type FindingVerdict, type VerdictRule } from './verdict';
 
-export { FINDING_ALPHA, NO_RELATION_BELOW, type FindingVerdict };
+export type { FindingVerdict };
 
 
 /** The least number of networks a finding is evaluated on. */

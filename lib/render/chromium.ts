@@ -16,6 +16,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { processAlive } from '../util/processAlive';
 
 /** A CDP error reply, or the browser gone, or an exception thrown in the page. */
 export class ChromiumError extends Error {
@@ -91,15 +92,6 @@ export function sweepStaleProfiles(dir: string = os.tmpdir(), now: number = Date
     }
   }
   return removed;
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** Switches this module always adds: the pipe, no first window (pages are opened by CDP). */
