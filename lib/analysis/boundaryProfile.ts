@@ -4,7 +4,7 @@
  * bounds each network, as the network mean of the dimension's scale with the
  * report's band (mean +/- 2 SE).
  */
-import { BOUNDARY_CONSTRUCTS, Instrument } from '../io/instrument';
+import { Instrument } from '../io/instrument';
 import { UserInputError } from '../util/errors';
 import { networkSummary } from './networkSummary';
 import { SurveyRow } from './scaleScores';
@@ -23,7 +23,7 @@ export interface BoundaryRow {
 export interface BoundaryProfileOptions {
   /** The networks table; gives the order of the networks. */
   networks?: readonly SurveyRow[];
-  /** The dimensions (default the report's four, in its order). */
+  /** The dimensions (default: the codebook's scales of group "boundary", in its order). */
   dimensions?: readonly string[];
 }
 
@@ -34,7 +34,8 @@ export interface BoundaryProfileOptions {
  */
 export function boundaryProfile(rows: readonly SurveyRow[], instrument: Instrument, options: BoundaryProfileOptions = {}): BoundaryRow[] {
   if (!Array.isArray(rows) || rows.length === 0) throw new UserInputError('boundaryProfile: the survey table is empty; load survey.csv first.');
-  const dimensions = [...(options.dimensions ?? BOUNDARY_CONSTRUCTS)];
+  const dimensions = [...(options.dimensions ?? instrument.constructs.filter((c) => c.kind === 'scale' && c.group === 'boundary').map((c) => c.id))];
+  if (dimensions.length === 0) throw new UserInputError('boundaryProfile: the codebook has no boundary dimensions (scales of group "boundary"); pass options.dimensions.');
   const summary = networkSummary(rows, instrument, { networks: options.networks, constructs: dimensions });
   return summary.flatMap((s) => s.scores.map((x) => ({ network: s.network, dimension: x.construct, n: x.n, mean: x.mean, se: x.se, lower: x.lower, upper: x.upper })));
 }

@@ -65,8 +65,8 @@ export interface EvaluateFindingsOptions {
 export interface FindingResult {
   id: string;
   section: string;
-  /** Figure number (16 for Figuur 16), or null. */
-  figure: number | null;
+  /** Id of the study's pattern figure the claim is read from ('impact' for Figure 16), or null. */
+  pattern: string | null;
   /** The report's words in the chosen language. */
   claim: string;
   x: string;
@@ -114,24 +114,50 @@ export const FINDING_RULES: Record<Language, readonly string[]> = {
     'p: exact permutation test (all N! orderings for N <= 10), two-sided; for a claim with a direction also one-sided in that direction.',
     'CI: 95% BCa bootstrap interval over networks, seeded, 10,000 resamples.',
     'Stability: each network left out in turn; for a claim with a direction, the subsets whose r has the expected sign; for "no relation", the subsets with |r| < .30.',
-    'Claim with a direction (+ or -): holds = expected sign, one-sided p < .05 and stable in at least N - 1 of N subsets (9 of 10); weak = expected sign, but not all of that; does not hold = r is 0 or has the opposite sign.',
+    'Claim with a direction (+ or -): holds = expected sign, one-sided p < .05 and stable in at least N - 1 of N subsets; weak = expected sign, but not all of that; does not hold = r is 0 or has the opposite sign.',
     'Claim of no relation (0): does not hold = two-sided p < .05 or the CI excludes 0; holds = |r| < .30, the CI includes 0 and |r| < .30 in at least N - 1 of N subsets; weak = otherwise.',
     'not evaluated: fewer than 5 networks with values on both variables, or a variable without variance.',
     'Exceptions the report names ("except Meses") and comparisons ("weaker than") are shown beside the verdict, not in it.',
-    'With N = 10 a test has little power: r must exceed about .55 to reach one-sided p < .05. "weak" often means "too few networks to tell", not "no relation".',
+    'With few networks a test has little power: r must exceed the critical value for N to reach one-sided p < .05 (about .55 for N = 10). "weak" often means "too few networks to tell", not "no relation".',
   ],
   nl: [
     'Elke bewering wordt getoetst op de netwerkgemiddelden (één geval per netwerk, N gevallen) met Pearsons r (Spearmans rho staat ernaast).',
     'p: exacte permutatietoets (alle N! volgordes bij N <= 10), tweezijdig; bij een bewering met een richting ook eenzijdig in die richting.',
     'BI: 95%-BCa-bootstrapinterval over netwerken, met vaste seed, 10.000 trekkingen.',
     'Stabiliteit: steeds één netwerk weggelaten; bij een bewering met een richting de deelverzamelingen waarin r het verwachte teken heeft; bij "geen samenhang" die met |r| < .30.',
-    'Bewering met een richting (+ of -): houdt stand = verwacht teken, eenzijdige p < .05 en stabiel in minstens N - 1 van N deelverzamelingen (9 van 10); zwak = verwacht teken, maar niet aan alles voldaan; houdt geen stand = r is 0 of heeft het omgekeerde teken.',
+    'Bewering met een richting (+ of -): houdt stand = verwacht teken, eenzijdige p < .05 en stabiel in minstens N - 1 van N deelverzamelingen; zwak = verwacht teken, maar niet aan alles voldaan; houdt geen stand = r is 0 of heeft het omgekeerde teken.',
     'Bewering van geen samenhang (0): houdt geen stand = tweezijdige p < .05 of het BI bevat 0 niet; houdt stand = |r| < .30, het BI bevat 0 en |r| < .30 in minstens N - 1 van N deelverzamelingen; zwak = anders.',
     'niet getoetst: minder dan 5 netwerken met waarden op beide variabelen, of een variabele zonder spreiding.',
     'Uitzonderingen die het rapport noemt ("behalve Meses") en vergelijkingen ("zwakker dan") staan naast het oordeel, niet erin.',
-    'Met N = 10 heeft een toets weinig onderscheidend vermogen: r moet boven ongeveer .55 liggen voor een eenzijdige p < .05. "zwak" betekent vaak "te weinig netwerken om het te zeggen", niet "geen samenhang".',
+    'Met weinig netwerken heeft een toets weinig onderscheidend vermogen: r moet boven de kritieke waarde voor N liggen voor een eenzijdige p < .05 (ongeveer .55 bij N = 10). "zwak" betekent vaak "te weinig netwerken om het te zeggen", niet "geen samenhang".',
   ],
 };
+
+/**
+ * The rules in words for N networks: FINDING_RULES with the critical r and
+ * "N - 1 of N" worked out for this N.
+ *
+ * @example
+ *   findingRules(8, 'en').at(-1); // "With N = 8, r must exceed .62 (one-sided) or .71 (two-sided) to reach p < .05. ..."
+ */
+export function findingRules(n: number, lang: Language = 'nl'): string[] {
+  if (!Number.isInteger(n) || n < 0) throw new UserInputError(`findingRules: n must be a whole number of networks, found ${JSON.stringify(n)}.`);
+  const rules = FINDING_RULES[lang].slice(0, -1);
+  const stable = n >= 2 ? (lang === 'nl' ? ` (hier ${n - 1} van ${n})` : ` (here ${n - 1} of ${n})`) : '';
+  const withN = rules.map((r) => r.replace(/(N - 1 (of|van) N (subsets|deelverzamelingen))/, `$1${stable}`));
+  if (n < MIN_FINDING_NETWORKS) {
+    withN.push(lang === 'nl' ? `Met N = ${n} wordt geen bewering getoetst: daarvoor zijn minstens ${MIN_FINDING_NETWORKS} netwerken nodig.` : `With N = ${n} no claim is evaluated: that needs at least ${MIN_FINDING_NETWORKS} networks.`);
+  } else {
+    const one = formatR(criticalR(n, false));
+    const two = formatR(criticalR(n, true));
+    withN.push(
+      lang === 'nl'
+        ? `Met N = ${n} moet r boven ${one} (eenzijdig) of ${two} (tweezijdig) liggen voor p < .05. "zwak" betekent vaak "te weinig netwerken om het te zeggen", niet "geen samenhang".`
+        : `With N = ${n}, r must exceed ${one} (one-sided) or ${two} (two-sided) to reach p < .05. "weak" often means "too few networks to tell", not "no relation".`,
+    );
+  }
+  return withN;
+}
 
 /** The verdicts in words. */
 export const VERDICT_LABELS: Record<Language, Record<FindingVerdict, string>> = {
@@ -179,7 +205,7 @@ function checkRows(rows: unknown): asserts rows is NetworkTableRow[] {
 }
 
 function checkFindings(findings: unknown): asserts findings is Finding[] {
-  if (!Array.isArray(findings) || findings.length === 0) throw new UserInputError('evaluateFindings: options.findings must be a non-empty list of findings (see FINDINGS).');
+  if (!Array.isArray(findings)) throw new UserInputError('evaluateFindings: options.findings must be a list of findings (see FINDINGS, or the claims of a study definition).');
   const ids = new Set<string>();
   for (const f of findings as Finding[]) {
     if (!f || typeof f.id !== 'string' || typeof f.x !== 'string' || typeof f.y !== 'string' || ![1, -1, 0].includes(f.direction)) {
@@ -289,6 +315,7 @@ function permutationPValues(p: Pairs, method: 'pearson' | 'spearman', direction:
 
 const TEXT = {
   nl: {
+    absent: (v: readonly string[]) => `${v.join(' en ')} ${v.length === 1 ? 'komt' : 'komen'} niet voor in de data`,
     tooFew: (n: number) => `slechts ${n} netwerken met een waarde op beide variabelen (minstens ${MIN_FINDING_NETWORKS} nodig)`,
     constant: (v: string) => `${v} heeft geen spreiding tussen de netwerken`,
     opposite: (r: string) => `r = ${r} heeft het omgekeerde teken`,
@@ -307,6 +334,7 @@ const TEXT = {
     weaker: (than: string, r: string, t: string, yes: boolean) => `Zwakker dan ${than}? r = ${r} tegen ${t}: ${yes ? 'ja' : 'nee'}.`,
   },
   en: {
+    absent: (v: readonly string[]) => `${v.join(' and ')} ${v.length === 1 ? 'is' : 'are'} not in the data`,
     tooFew: (n: number) => `only ${n} networks with a value on both variables (at least ${MIN_FINDING_NETWORKS} needed)`,
     constant: (v: string) => `${v} does not vary between the networks`,
     opposite: (r: string) => `r = ${r} has the opposite sign`,
@@ -356,14 +384,11 @@ export function evaluateFindings(networkRows: readonly NetworkTableRow[], option
   if (unknown.length > 0) {
     throw new UserInputError(`evaluateFindings: exclude names ${unknown.map((u) => JSON.stringify(u)).join(', ')}, not a network in the table; the networks are ${names.join(', ')}.`);
   }
+  // Fewer than MIN_FINDING_NETWORKS networks: every claim comes back "not evaluated" with the reason.
   const rows = networkRows.filter((r) => !exclude.includes(r.network));
-  if (rows.length < MIN_FINDING_NETWORKS) {
-    throw new UserInputError(
-      `evaluateFindings needs at least ${MIN_FINDING_NETWORKS} networks to say anything about a pattern across networks; got ${rows.length}` +
-        `${exclude.length > 0 ? ` after leaving out ${exclude.join(', ')}` : ''}.`,
-    );
-  }
   const t = TEXT[lang];
+  const present = new Set<string>(['members', 'years'].filter((v) => rows.some((r) => variableValue(r, v) !== null)));
+  for (const r of rows) for (const k of Object.keys(r.means)) present.add(k);
   const byId = new Map<string, Finding>([...FINDINGS, ...findings].map((f) => [f.id, f]));
 
   return findings.map((f): FindingResult => {
@@ -371,7 +396,7 @@ export function evaluateFindings(networkRows: readonly NetworkTableRow[], option
     const base: FindingResult = {
       id: f.id,
       section: f.section,
-      figure: f.figure,
+      pattern: f.pattern,
       claim: f[lang],
       x: f.x,
       y: f.y,
@@ -397,6 +422,8 @@ export function evaluateFindings(networkRows: readonly NetworkTableRow[], option
       remarks: f.caveat ? f.caveat[lang] : '',
     };
     const n = p.x.length;
+    const absent = rows.length === 0 ? [] : [f.x, f.y].filter((v) => !present.has(v));
+    if (absent.length > 0) return { ...base, reason: t.absent(absent) };
     if (n < MIN_FINDING_NETWORKS) return { ...base, reason: t.tooFew(n), note: n >= 3 ? t.power(n, formatR(criticalR(n, false)), formatR(criticalR(n, true))) : '' };
     if (isConstant(p.x) || isConstant(p.y)) return { ...base, reason: t.constant(isConstant(p.x) ? f.x : f.y) };
 

@@ -4,7 +4,7 @@
  * characteristic the mean with the report's band (mean +/- 2 SE, note 1 under
  * Figures 1-10).
  */
-import { Instrument, Language, PORTRAIT_CONSTRUCTS } from '../io/instrument';
+import { Instrument, Language } from '../io/instrument';
 import { describeByGroup } from '../stats';
 import { scaleScores, SurveyRow } from './scaleScores';
 import { PrivacyFlag, PrivacyOptions, resolvePrivacy } from './privacy';
@@ -42,14 +42,17 @@ export interface NetworkSummaryOptions {
  *   summary[0].scores[0]; // { construct: 'persons_turnover', n: 20, mean: 2.5, se: .11, lower: 2.28, upper: 2.72 }
  */
 export function networkSummary(rows: readonly SurveyRow[], instrument: Instrument, options: NetworkSummaryOptions = {}): NetworkSummaryRow[] {
-  const constructs = [...(options.constructs ?? PORTRAIT_CONSTRUCTS)];
+  const constructs = [...(options.constructs ?? defaultPortrait(instrument))];
   const privacy = options.privacy === undefined ? null : resolvePrivacy(options.privacy);
   const order = options.networks ? options.networks.map((n) => String(n.network)) : [...new Set(rows.map((r) => String(r.network)))];
   const scores = scaleScores(rows, instrument, { constructs });
   const scored = rows.map((r, k) => ({ network: String(r.network), ...scores[k] }));
   const described = describeByGroup(scored, 'network', constructs, { band: options.band ?? '2se' });
+  // One pass over the rows: each network's rows and described scores by name (not a filter per network).
+  const byNetwork = groupRows(rows);
+  const describedBy = new Map(described.map((d) => [`${d.group}\u0000${d.variable}`, d]));
   const summary = order.map((network): NetworkSummaryRow => {
-    const own = rows.filter((r) => String(r.network) === network);
+    const own = byNetwork.get(network) ?? [];
     const hasStatus = own.some((r) => r.response_status !== undefined && r.response_status !== null);
     const responded = hasStatus ? own.filter((r) => r.response_status === 'complete' || r.response_status === 'partial').length : own.length;
     const complete = hasStatus ? own.filter((r) => r.response_status === 'complete').length : own.length;
@@ -60,7 +63,7 @@ export function networkSummary(rows: readonly SurveyRow[], instrument: Instrumen
       complete,
       responseRate: own.length > 0 ? (100 * responded) / own.length : 0,
       scores: constructs.map((construct) => {
-        const d = described.find((x) => x.group === network && x.variable === construct);
+        const d = describedBy.get(`${network}\u0000${construct}`);
         return { construct, n: d?.n ?? 0, mean: d?.mean ?? null, se: d?.se ?? null, lower: d?.lower ?? null, upper: d?.upper ?? null };
       }),
       ...(privacy ? { privacy: { complete, minComplete: privacy.minComplete, belowMinimum: complete < privacy.minComplete } } : {}),
@@ -85,4 +88,26 @@ export function formatNetworkSummary(summary: readonly NetworkSummaryRow[], inst
     lines.push('');
   }
   return lines.join('\n');
+}
+
+/**
+ * The constructs of a portrait when the caller names none: the codebook's
+ * scales of group "portrait" (in its order), or every scale when it has none.
+ */
+export function defaultPortrait(instrument: Instrument): string[] {
+  const scales = instrument.constructs.filter((c) => c.kind === 'scale');
+  const portrait = scales.filter((c) => c.group === 'portrait');
+  return (portrait.length > 0 ? portrait : scales).map((c) => c.id);
+}
+
+/** The rows of each network, in one pass (first-seen order of the networks). */
+export function groupRows(rows: readonly SurveyRow[]): Map<string, SurveyRow[]> {
+  const out = new Map<string, SurveyRow[]>();
+  for (const r of rows) {
+    const name = String(r.network);
+    let own = out.get(name);
+    if (own === undefined) out.set(name, (own = []));
+    own.push(r);
+  }
+  return out;
 }

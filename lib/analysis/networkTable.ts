@@ -7,6 +7,7 @@
 import { Instrument } from '../io/instrument';
 import { UserInputError } from '../util/errors';
 import { networkMeans } from './networkMeans';
+import { groupRows } from './networkSummary';
 import { PrivacyFlag, PrivacyOptions, resolvePrivacy } from './privacy';
 import { SurveyRow } from './scaleScores';
 
@@ -65,16 +66,14 @@ export function networkTable(rows: readonly SurveyRow[], instrument: Instrument,
     const name = text(n.network);
     if (name !== null) facts.set(name, n);
   }
-  const order = [...facts.keys()];
-  for (const r of rows) {
-    const name = String(r.network);
-    if (!order.includes(name)) order.push(name);
-  }
+  // One pass over the rows: each network's rows by name (not a filter per network).
+  const byNetwork = groupRows(rows);
+  const order = [...facts.keys(), ...[...byNetwork.keys()].filter((name) => !facts.has(name))];
   const privacy = options.privacy === undefined ? null : resolvePrivacy(options.privacy);
   const means = networkMeans(rows, instrument);
   const counts = instrument.constructs.filter((c) => c.kind === 'count');
   const table = order.map((network): NetworkTableRow => {
-    const own = rows.filter((r) => String(r.network) === network);
+    const own = byNetwork.get(network) ?? [];
     const hasStatus = own.some((r) => r.response_status !== undefined && r.response_status !== null);
     const responded = hasStatus ? own.filter((r) => r.response_status === 'complete' || r.response_status === 'partial').length : own.length;
     const complete = hasStatus ? own.filter((r) => r.response_status === 'complete').length : own.length;

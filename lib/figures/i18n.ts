@@ -30,6 +30,7 @@ export const CAPTIONS = {
     en: 'Patterns in monitoring compliance with decisions, impact, and how long a network exists',
   },
   response: { nl: 'Respons op de online vragenlijst per met een letter geanonimiseerd netwerk', en: 'Response to the online questionnaire per network, anonymised by letter' },
+  responseByNetwork: { nl: 'Respons op de online vragenlijst per netwerk', en: 'Response to the online questionnaire per network' },
 } as const;
 
 /** "Figuur 16: Patronen in impact" / "Figure 16: Patterns in impact"; without a number just the caption. */

@@ -7,6 +7,7 @@ export type { FigureSpec, NamedFigure, FigureOptions, InstrumentFigureOptions, P
 export { THEME, SYNTHETIC_ANNOTATION, formatNumber } from './theme';
 export { CAPTIONS, LANGUAGES, checkLang, figureTitle } from './i18n';
 export { portraitFigure, portraitFigures, PORTRAIT_RANGE } from './portrait';
+export { portraitOverviewFigure } from './portraitOverview';
 export type { PortraitOptions } from './portrait';
 export { motivationFigure } from './motivation';
 export type { MotivationFigureOptions } from './motivation';
@@ -16,7 +17,7 @@ export { yearsFigure } from './years';
 export type { YearsFigureOptions, YearsRow } from './years';
 export { overlapFigure } from './overlap';
 export type { OverlapFigureOptions } from './overlap';
-export { patternsFigure, patternOrder, PATTERN_FIGURES } from './patterns';
+export { patternsFigure, patternOrder, reportPattern } from './patterns';
 export type { PatternsFigureOptions, PatternPreset } from './patterns';
 export { responseFigure } from './response';
 export type { ResponseFigureOptions, ResponseRow } from './response';

@@ -15,8 +15,8 @@ import { checkNonEmpty, checkNumber, checkScaleValue } from './validate';
 export interface OverlapFigureOptions extends InstrumentFigureOptions {
   /** The two 1-5 constructs (default topic_overlap, network_overlap). */
   constructs?: [string, string];
-  /** The count construct (default other_networks). */
-  count?: string;
+  /** The count construct (default other_networks); null: no right panel. */
+  count?: string | null;
 }
 
 const FIGURE = 'overlapFigure';
@@ -31,26 +31,28 @@ export function overlapFigure(table: readonly NetworkTableRow[], options: Overla
   const o = resolveOptions(options, FIGURE, { width: 1100, height: 580 }, 14);
   const w = WORDS[o.lang];
   const [c1, c2] = options.constructs ?? ['topic_overlap', 'network_overlap'];
-  const count = options.count ?? 'other_networks';
-  for (const id of [c1, c2, count]) {
+  const count = options.count === undefined ? 'other_networks' : options.count;
+  for (const id of count === null ? [c1, c2] : [c1, c2, count]) {
     if (!table.some((r) => r.means && id in r.means)) throw new UserInputError(`${FIGURE}: the network table has no "${id}"; build it with networkTable() on a survey with these items.`);
   }
   const names = table.map((r) => r.network);
   for (const r of table) {
     checkScaleValue(valueOf(r, c1), `the mean of ${r.network} on "${c1}"`, FIGURE);
     checkScaleValue(valueOf(r, c2), `the mean of ${r.network} on "${c2}"`, FIGURE);
-    const n = checkNumber(valueOf(r, count), `the mean of ${r.network} on "${count}"`, FIGURE, true);
+    const n = count === null ? null : checkNumber(valueOf(r, count), `the mean of ${r.network} on "${count}"`, FIGURE, true);
     if (n !== null && n < 0) throw new UserInputError(`${FIGURE}: the mean of ${r.network} on "${count}" is ${n}; a count cannot be negative.`);
   }
-  const counts = table.map((r) => valueOf(r, count));
+  const counts = count === null ? [] : table.map((r) => valueOf(r, count));
   const maxCount = Math.max(10, ...counts.map((x) => x ?? 0));
 
   const layout = baseLayout({ lang: o.lang, title: titleOf(o, CAPTIONS.overlap[o.lang]), synthetic: o.synthetic, width: o.width, height: o.height, margin: { l: 110, b: 80, t: 110 } });
   const yaxis = { type: 'category', categoryorder: 'array', categoryarray: names, autorange: 'reversed', showgrid: false, ticks: '', tickfont: { family: THEME.fontFamily, size: 13, color: THEME.colors.text } };
-  layout.xaxis = axis({ domain: [0, 0.6], range: [1, 5], autorange: false, fixedrange: true, dtick: 1, title: axisTitle(w.score) });
+  layout.xaxis = axis({ domain: [0, count === null ? 1 : 0.6], range: [1, 5], autorange: false, fixedrange: true, dtick: 1, title: axisTitle(w.score) });
   layout.yaxis = axis(yaxis);
-  layout.xaxis2 = axis({ domain: [0.68, 1], anchor: 'y2', range: [0, Math.ceil(maxCount)], autorange: false, dtick: 2, title: axisTitle(w.otherNetworks) });
-  layout.yaxis2 = axis({ ...yaxis, anchor: 'x2', showticklabels: false });
+  if (count !== null) {
+    layout.xaxis2 = axis({ domain: [0.68, 1], anchor: 'y2', range: [0, Math.ceil(maxCount)], autorange: false, dtick: 2, title: axisTitle(w.otherNetworks) });
+    layout.yaxis2 = axis({ ...yaxis, anchor: 'x2', showticklabels: false });
+  }
   layout.barmode = 'group';
   layout.bargap = 0.3;
   layout.showlegend = true;
@@ -71,6 +73,7 @@ export function overlapFigure(table: readonly NetworkTableRow[], options: Overla
       hoverinfo: 'text',
     };
   };
+  if (count === null) return { data: [scaleTrace(c1, 0), scaleTrace(c2, 1)], layout };
   const countLabel = constructLabel(instrument, count, o.lang);
   return {
     data: [

@@ -11,31 +11,30 @@
  * - Figure 17: ordered by estimated impact; impact, monitoring of compliance, decision making, years.
  */
 import type { NetworkTableRow } from '../analysis/networkTable';
-import { BOUNDARY_CONSTRUCTS } from '../io/instrument';
+import { reportStudyDefinition, type PatternDefinition } from '../io/studyDefinition';
 import { UserInputError } from '../util/errors';
 import { checkVariable, isScaleVariable, requireInstrument, resolveOptions, titleOf, valueOf } from './common';
-import { CAPTIONS, constructLabel, WORDS } from './i18n';
+import { constructLabel, WORDS } from './i18n';
 import { axis, axisTitle, baseLayout, font, formatNumber, THEME } from './theme';
 import type { FigureSpec, InstrumentFigureOptions, PlotlyTrace } from './types';
 import { checkNonEmpty, checkNumber, checkScaleValue } from './validate';
 
-export interface PatternPreset {
-  number: number;
-  orderBy: string;
-  variables: string[];
-  caption: { nl: string; en: string };
+export interface PatternPreset extends PatternDefinition {
+  number?: number;
 }
 
-/** The report's three pattern figures. */
-export const PATTERN_FIGURES: Record<15 | 16 | 17, PatternPreset> = {
-  15: { number: 15, orderBy: 'bnd_administrative', variables: [...BOUNDARY_CONSTRUCTS], caption: CAPTIONS.patternsBoundaries },
-  16: { number: 16, orderBy: 'impact', variables: ['impact', 'shared_vision', 'affectivity', 'trust'], caption: CAPTIONS.patternsImpact },
-  17: { number: 17, orderBy: 'impact', variables: ['impact', 'monitoring', 'decision_making', 'years'], caption: CAPTIONS.patternsDecisions },
-};
+/** The report's pattern figures by number (15, 16, 17): the patterns of the report's study (data/study.json), in order. */
+export function reportPattern(figure: number): PatternPreset | undefined {
+  const k = figure - 15;
+  const p = Number.isInteger(k) && k >= 0 ? reportStudyDefinition().patterns[k] : undefined;
+  return p ? { ...p, number: figure } : undefined;
+}
 
 export interface PatternsFigureOptions extends InstrumentFigureOptions {
   /** One of the report's figures (15, 16, 17); sets orderBy, variables, number and caption. */
   figure?: 15 | 16 | 17;
+  /** A pattern of a study definition (`study.patterns[k]`); sets orderBy, variables and caption. */
+  pattern?: PatternDefinition;
   /** The variable that orders the networks (highest left); drawn as the first, outlined panel. */
   orderBy?: string;
   /** The variables, one panel each (construct ids, 'years' or 'members'). */
@@ -67,7 +66,7 @@ export function patternOrder(table: readonly NetworkTableRow[], orderBy: string)
 export function patternsFigure(table: readonly NetworkTableRow[], options: PatternsFigureOptions): FigureSpec {
   checkNonEmpty(table, 'the network table', FIGURE);
   const instrument = requireInstrument(options, FIGURE);
-  const preset = options.figure === undefined ? undefined : PATTERN_FIGURES[options.figure];
+  const preset: PatternPreset | undefined = options.pattern ?? (options.figure === undefined ? undefined : reportPattern(options.figure));
   if (options.figure !== undefined && !preset) throw new UserInputError(`${FIGURE}: option figure is ${JSON.stringify(options.figure)}; the report's pattern figures are 15, 16 and 17.`);
   const variables0 = options.variables ?? preset?.variables;
   if (!Array.isArray(variables0) || variables0.length === 0) throw new UserInputError(`${FIGURE}: give figure (15, 16 or 17) or a non-empty list of variables.`);

@@ -5,7 +5,6 @@
  * size, so the ten can be laid side by side and compared.
  */
 import type { NetworkSummaryRow } from '../analysis/networkSummary';
-import { PORTRAIT_CONSTRUCTS } from '../io/instrument';
 import { UserInputError } from '../util/errors';
 import { requireInstrument, resolveOptions, slug, titleOf } from './common';
 import { CAPTIONS, constructLabel, readingTicks, WORDS } from './i18n';
@@ -39,8 +38,8 @@ export function portraitFigure(summary: readonly NetworkSummaryRow[], options: P
   const row = summary[index];
   if (!Array.isArray(row.scores) || row.scores.length === 0) throw new UserInputError(`${FIGURE}: ${network} has no scores; build the summary with networkSummary().`);
 
-  // The rows of the figure: the portrait constructs, in the report's order, then any others of the summary.
-  const ids = [...PORTRAIT_CONSTRUCTS.filter((c) => row.scores.some((s) => s.construct === c)), ...row.scores.map((s) => s.construct).filter((c) => !(PORTRAIT_CONSTRUCTS as readonly string[]).includes(c))];
+  // The rows of the figure: the summary's constructs, in its order (the study's portrait).
+  const ids = row.scores.map((s) => s.construct);
   const labels = ids.map((id) => constructLabel(instrument, id, o.lang));
   const [lo, hi] = PORTRAIT_RANGE;
   const clip = (x: number) => Math.min(hi, Math.max(lo, x));

@@ -54,7 +54,7 @@ export function responseFigure(rows: readonly ResponseRow[], options: ResponseFi
   const totalAppr = used.reduce((s, r) => s + r.approached, 0);
   const overall = (100 * totalResp) / totalAppr;
 
-  const layout = baseLayout({ lang: o.lang, title: titleOf(o, CAPTIONS.response[o.lang]), synthetic: o.synthetic, width: o.width, height: o.height, margin: { l: 80, r: 110, b: by === 'network' ? 100 : 70 } });
+  const layout = baseLayout({ lang: o.lang, title: titleOf(o, (by === 'letter' ? CAPTIONS.response : CAPTIONS.responseByNetwork)[o.lang]), synthetic: o.synthetic, width: o.width, height: o.height, margin: { l: 80, r: 110, b: by === 'network' ? 100 : 70 } });
   layout.xaxis = axis({ type: 'category', categoryorder: 'array', categoryarray: keys, showgrid: false, tickfont: font(13), title: axisTitle(by === 'letter' ? w.letter : w.network), ...(by === 'network' ? { tickangle: -35 } : {}) });
   layout.yaxis = axis({ range: [0, 110], autorange: false, fixedrange: true, tickvals: [0, 20, 40, 60, 80, 100], title: axisTitle(w.responsePercent) });
   layout.bargap = 0.35;

@@ -4,7 +4,9 @@
  * when present, the survey (required; its networks checked against
  * networks.csv): `survey.csv`, or else an SPSS file `survey.sav` with an
  * optional `mapping.json` from its variable names to the codebook's,
- * `pilot.csv` when present; and whether the data are the project's synthetic
+ * `pilot.csv` when present; the study definition (`study.json`, else the
+ * report's study for the report's codebook, else one derived from the
+ * codebook: resolveStudyDefinition); and whether the data are the project's synthetic
  * data (their `data_origin` column says so).
  */
 import * as fs from 'node:fs';
@@ -15,6 +17,7 @@ import { readNetworksCsv, NetworksCsv } from './readNetworksCsv';
 import { readPilotCsv } from './readPilotCsv';
 import { readSurveySav, SurveySav } from './readSurveySav';
 import { isSyntheticOrigin } from './synthetic';
+import { resolveStudyDefinition, type ResolvedStudy } from './studyDefinition';
 import { UserInputError } from '../util/errors';
 
 /** The shipped default data folder. */
@@ -28,6 +31,8 @@ export interface StudyData {
   survey: SurveyCsv | SurveySav;
   networks: NetworksCsv | null;
   pilot: SurveyCsv | null;
+  /** The study definition and where it came from (`study.definition`, `study.line`). */
+  study: ResolvedStudy;
   /** True when every survey row's data_origin marks it as the project's synthetic data. */
   synthetic: boolean;
   /** Loader warnings of all files. */
@@ -53,6 +58,7 @@ export function loadStudyData(dataDir: string = DEFAULT_DATA_DIR): StudyData {
   const ownInstrument = path.join(dir, 'instrument.json');
   const instrumentFile = fs.existsSync(ownInstrument) ? ownInstrument : DEFAULT_INSTRUMENT_PATH;
   const instrument = readInstrument(instrumentFile);
+  const study = resolveStudyDefinition(dir, instrument);
   const networksFile = path.join(dir, 'networks.csv');
   const networks = fs.existsSync(networksFile) ? readNetworksCsv(networksFile) : null;
   const knownNetworks = networks ? (networks.table.array('network') as string[]) : undefined;
@@ -70,6 +76,7 @@ export function loadStudyData(dataDir: string = DEFAULT_DATA_DIR): StudyData {
     survey,
     networks,
     pilot,
+    study,
     synthetic,
     warnings: [...(networks?.warnings ?? []), ...survey.warnings, ...(pilot?.warnings ?? [])],
   };

@@ -18,13 +18,14 @@
  * counts per network and quotes of the (synthetic) reports. No survey
  * respondent's row is ever written.
  */
-import { evaluateFindings, FINDING_RULES, formatP, formatR, VERDICT_LABELS, type EvaluateFindingsOptions, type FindingResult } from '../analysis/evaluateFindings';
+import { evaluateFindings, findingRules, formatP, formatR, VERDICT_LABELS, type EvaluateFindingsOptions, type FindingResult } from '../analysis/evaluateFindings';
 import { FINDING_VARIABLES } from '../analysis/findings';
 import { networkSummary, type NetworkSummaryRow } from '../analysis/networkSummary';
 import { networkTable } from '../analysis/networkTable';
 import { privacyCheck, resolvePrivacy, type PrivacyCheck, type PrivacyOptions } from '../analysis/privacy';
 import type { SurveyRow } from '../analysis/scaleScores';
-import { PORTRAIT_CONSTRUCTS, type Instrument, type Language } from '../io/instrument';
+import type { Instrument, Language } from '../io/instrument';
+import { reportStudyDefinition, type StudyDefinition } from '../io/studyDefinition';
 import { isSyntheticOrigin } from '../io/synthetic';
 import { PLOTLY_PACKAGES, plotlyBundleKind, plotlyBundleText, widerBundle, type PlotlyBundleKind } from '../render/plotlyBundle';
 import { slug } from '../figures/common';
@@ -46,6 +47,10 @@ export interface ReportInput {
   networks?: readonly SurveyRow[];
   /** From `collectColophon(dataDir)` (or written by hand in a test). */
   colophon: Colophon;
+  /** The study definition (default: the report's study, data/study.json). */
+  study?: StudyDefinition;
+  /** Where the study definition came from, in one line (loadStudyData's `study.line`); shown under "About". */
+  studyLine?: string;
   /** Mark the page as synthetic data; default: the survey's data_origin column (isSyntheticOrigin). */
   synthetic?: boolean;
   /**
@@ -105,6 +110,10 @@ const T = {
     findings: 'Patronen uit hoofdstuk 4, getoetst op deze data',
     findingsIntro: (n: number) =>
       `Elke bewering van het rapport over samenhang tussen kenmerken van netwerken, getoetst op de netwerkgemiddelden (N = ${n}). Met zo weinig netwerken zegt een toets weinig: lees "zwak" als "te weinig netwerken om het te zeggen".`,
+    claims: 'Beweringen van de studie, getoetst op deze data',
+    claimsIntro: (n: number) =>
+      `Elke bewering van de studie (study.json) over samenhang tussen kenmerken van netwerken, getoetst op de netwerkgemiddelden (N = ${n}).${n < 30 ? ' Met zo weinig netwerken zegt een toets weinig: lees "zwak" als "te weinig netwerken om het te zeggen".' : ''}`,
+    noClaims: 'De studie noemt geen beweringen om te toetsen (claims in study.json).',
     cols: ['#', 'Bewering (rapport)', 'Variabelen', 'Verwacht', 'N', 'r', 'rho', 'p', 'p (1-zijdig)', '95%-BI (BCa)', 'Stabiel', 'Oordeel', 'Toelichting'],
     calibratedMark: 'de synthetische data zijn hierop gekalibreerd',
     rules: 'Beslisregels',
@@ -155,6 +164,10 @@ const T = {
     findings: 'Patterns of chapter 4, tested on these data',
     findingsIntro: (n: number) =>
       `Every claim of the report about an association between characteristics of networks, tested on the network means (N = ${n}). With so few networks a test says little: read "weak" as "too few networks to tell".`,
+    claims: 'Claims of the study, tested on these data',
+    claimsIntro: (n: number) =>
+      `Every claim of the study (study.json) about an association between characteristics of networks, tested on the network means (N = ${n}).${n < 30 ? ' With so few networks a test says little: read "weak" as "too few networks to tell".' : ''}`,
+    noClaims: 'The study declares no claims to test (claims in study.json).',
     cols: ['#', 'Claim (report)', 'Variables', 'Expected', 'N', 'r', 'rho', 'p', 'p (one-sided)', '95% CI (BCa)', 'Stable', 'Verdict', 'Notes'],
     calibratedMark: 'the synthetic data were calibrated to this',
     rules: 'Decision rules',
@@ -226,7 +239,7 @@ function checkColophon(c: unknown): asserts c is Colophon {
 
 function networkTableHtml(summary: readonly NetworkSummaryRow[], instrument: Instrument, lang: Language, privacy: PrivacyCheck): string {
   const t = T[lang];
-  const constructs = summary[0]?.scores.map((s) => s.construct) ?? [...PORTRAIT_CONSTRUCTS];
+  const constructs = summary[0]?.scores.map((s) => s.construct) ?? [];
   const head = [
     `<th>${t.network}</th>`,
     `<th class="num">${t.approached}</th>`,
@@ -254,7 +267,7 @@ function variableLabel(instrument: Instrument, id: string, lang: Language): stri
   return constructLabel(instrument, id, lang);
 }
 
-function findingsTableHtml(results: readonly FindingResult[], instrument: Instrument, lang: Language, synthetic: boolean): string {
+function findingsTableHtml(results: readonly FindingResult[], instrument: Instrument, lang: Language, synthetic: boolean, figureOf: (pattern: string | null) => number | null): string {
   const t = T[lang];
   const head = t.cols.map((c, k) => `<th${k >= 4 && k <= 10 ? ' class="num"' : ''}>${esc(c)}</th>`).join('');
   const dir = (d: number) => (d > 0 ? '+' : d < 0 ? '−' : '0');
@@ -270,7 +283,7 @@ function findingsTableHtml(results: readonly FindingResult[], instrument: Instru
       return [
         `<tr data-finding="${esc(r.id)}" data-verdict="${esc(r.verdict)}">`,
         `<td class="num">${k + 1}</td>`,
-        `<td>${esc(r.claim)}<br><span class="claim-id">${esc(r.id)} · ${esc(r.section)}${r.figure !== null ? ` · ${lang === 'nl' ? 'Figuur' : 'Figure'} ${r.figure}` : ''}</span></td>`,
+        `<td>${esc(r.claim)}<br><span class="claim-id">${esc(r.id)} · ${esc(r.section)}${figureOf(r.pattern) !== null ? ` · ${lang === 'nl' ? 'Figuur' : 'Figure'} ${figureOf(r.pattern)}` : ''}</span></td>`,
         `<td>${esc(variableLabel(instrument, r.x, lang))} ~ ${esc(variableLabel(instrument, r.y, lang))}</td>`,
         `<td class="num">${dir(r.direction)}</td>`,
         `<td class="num">${r.n}</td>`,
@@ -357,12 +370,21 @@ export function buildReport(input: ReportInput, options: BuildReportOptions = {}
   const networks = input.networks && suppressed.length > 0 ? input.networks.filter((n) => !suppressed.includes(String(n.network))) : input.networks;
   if (survey.length === 0) throw new UserInputError(`buildReport: every network has fewer than ${privacyOptions.minComplete} complete questionnaires, so with privacy "suppress" nothing is left to report.`);
 
-  const summary = networkSummary(survey, instrument, { networks, privacy: privacyOptions });
+  const study = input.study ?? reportStudyDefinition();
+  const isReportStudy = study.id === reportStudyDefinition().id;
+  const known = new Set(instrument.constructs.map((c) => c.id));
+  const summary = networkSummary(survey, instrument, { networks, privacy: privacyOptions, constructs: study.portrait.filter((c) => known.has(c)) });
   const table = networkTable(survey, instrument, { networks, privacy: privacyOptions });
   const names = table.map((r) => r.network);
-  const { figures, skipped } = reportFigures({ instrument, survey, networks }, { lang, synthetic });
+  const { figures, skipped } = reportFigures({ instrument, survey, networks, study }, { lang, synthetic });
   const findingOptions = { seed: 'delicate-verbanden/findings', iterations: 10_000, method: 'pearson' as const, ...(options.findings ?? {}) };
-  const results = evaluateFindings(table, { ...findingOptions, lang });
+  const results = evaluateFindings(table, { ...findingOptions, lang, findings: study.claims });
+  // The figure a claim is read from: its pattern's number in this report's figure list.
+  const figureOf = (pattern: string | null): number | null => {
+    if (pattern === null) return null;
+    const f = figures.find((x) => x.name.endsWith(`-patterns-${pattern}`));
+    return f ? Number(/^fig(\d+)-/.exec(f.name)?.[1]) : null;
+  };
 
 
   const responded = survey.filter((r) => r.response_status === undefined || r.response_status === null || r.response_status === 'complete' || r.response_status === 'partial').length;
@@ -414,17 +436,17 @@ export function buildReport(input: ReportInput, options: BuildReportOptions = {}
     (findingOptions.exclude ?? []).join(', '),
   );
   const findingsN = Math.max(0, ...results.map((r) => r.n));
+  const findingsBody =
+    results.length === 0
+      ? `<p id="findings-none">${esc(t.noClaims)}</p>`
+      : `<p>${esc(isReportStudy ? t.findingsIntro(findingsN) : t.claimsIntro(findingsN))}</p>\n${flagged.length > 0 ? `<p class="note" id="findings-privacy">${esc(t.findingsWarn(flagged.join(', '), privacyOptions.minComplete))}</p>\n` : ''}${findingsTableHtml(results, instrument, lang, synthetic, figureOf)}\n<h3>${t.rules}</h3>\n<ol id="finding-rules">${findingRules(findingsN, lang).map((r) => `<li>${esc(r)}</li>`).join('')}</ol>`;
 
   const sections: Array<[string, string, string]> = [
-    ['about', t.about, `<p>${esc(t.aboutText(names.length, responded, complete))}</p>`],
+    ['about', t.about, `<p>${esc(t.aboutText(names.length, responded, complete))}</p>${input.studyLine ? `\n<p class="note" id="study-line">${esc(input.studyLine)}.</p>` : ''}`],
     ['privacy-section', t.privacy, privacyHtml],
     ['networks', t.networksSection, `<p>${esc(t.networksIntro)}</p>\n${networkTableHtml(summary, instrument, lang, check)}`],
     ['figures', t.figures, `<p>${esc(t.figuresIntro)}</p>\n${skippedHtml}\n${figureParts.join('\n')}`],
-    [
-      'findings',
-      t.findings,
-      `<p>${esc(t.findingsIntro(findingsN))}</p>\n${flagged.length > 0 ? `<p class="note" id="findings-privacy">${esc(t.findingsWarn(flagged.join(', '), privacyOptions.minComplete))}</p>\n` : ''}${findingsTableHtml(results, instrument, lang, synthetic)}\n<h3>${t.rules}</h3>\n<ol id="finding-rules">${FINDING_RULES[lang].map((r) => `<li>${esc(r)}</li>`).join('')}</ol>`,
-    ],
+    ['findings', isReportStudy ? t.findings : t.claims, findingsBody],
     ['interviews', INTERVIEW_WORDS[lang].heading, interviews.html],
     ['colophon', t.colophon, colophonHtml(input.colophon, lang, synthetic, settings)],
   ];

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadDefault } from '../figures/fixtures';
 import { FINDINGS, type Finding } from '../../lib/analysis/findings';
-import { criticalR, evaluateFindings, FINDING_RULES, formatFindings, formatP, formatR, type FindingResult, type FindingVerdict } from '../../lib/analysis/evaluateFindings';
+import { criticalR, evaluateFindings, FINDING_RULES, findingRules, formatFindings, formatP, formatR, type FindingResult, type FindingVerdict } from '../../lib/analysis/evaluateFindings';
 import { exactPermutationPValues } from '../../lib/analysis/internal/exactPermutation';
 import { networkTable, type NetworkTableRow } from '../../lib/analysis/networkTable';
 import { permutationTest } from '../../lib/stats';
@@ -81,7 +81,18 @@ describe('FINDINGS (the claims as data)', () => {
   });
   it('has the rules in both languages', () => {
     expect(FINDING_RULES.nl.length).toBe(FINDING_RULES.en.length);
-    expect(FINDING_RULES.en.join(' ')).toMatch(/9 of 10/);
+    expect(FINDING_RULES.en.join(' ')).not.toMatch(/9 of 10/);
+  });
+
+  it('works out the rules for the N at hand: "N - 1 of N" and the critical r', () => {
+    const ten = findingRules(10, 'en').join(' ');
+    expect(ten).toMatch(/N - 1 of N subsets \(here 9 of 10\)/);
+    // t quantiles with 8 df: one-sided .05 -> 1.8595, two-sided -> 2.3060; r = t / sqrt(df + t^2)
+    expect(ten).toMatch(/With N = 10, r must exceed \.55 \(one-sided\) or \.63 \(two-sided\)/);
+    expect(findingRules(40, 'en').join(' ')).toMatch(/here 39 of 40.*With N = 40, r must exceed \.26 \(one-sided\) or \.31 \(two-sided\)/);
+    expect(findingRules(8, 'nl').join(' ')).toMatch(/hier 7 van 8.*Met N = 8 moet r boven \.62 \(eenzijdig\) of \.71 \(tweezijdig\)/);
+    expect(findingRules(3, 'en').at(-1)).toBe('With N = 3 no claim is evaluated: that needs at least 5 networks.');
+    expect(findingRules(4, 'en')).toHaveLength(FINDING_RULES.en.length);
   });
 });
 
@@ -245,7 +256,7 @@ describe('evaluateFindings on manipulated data', () => {
     const noYears = d.table.map((x) => ({ ...x, years: null }));
     const r = byId(evaluateFindings(noYears, { iterations: 500, lang: 'en' }));
     expect(r.years_impact.verdict).toBe('not evaluated');
-    expect(r.years_impact.reason).toMatch(/only 0 networks/);
+    expect(r.years_impact.reason).toBe('years is not in the data');
     expect(r.years_impact.r).toBeNull();
     const constant = d.table.map((x) => ({ ...x, members: 12 }));
     const c = byId(evaluateFindings(constant, { iterations: 500, lang: 'en' }));
@@ -265,7 +276,7 @@ describe('evaluateFindings on manipulated data', () => {
   });
 
   it('takes custom findings', () => {
-    const mine: Finding[] = [{ id: 'mine', section: 'x', figure: null, nl: 'eigen bewering', en: 'own claim', x: 'topic_overlap', y: 'impact', direction: 1, calibrated: false }];
+    const mine: Finding[] = [{ id: 'mine', section: 'x', pattern: null, nl: 'eigen bewering', en: 'own claim', x: 'topic_overlap', y: 'impact', direction: 1, calibrated: false }];
     const rows = evaluateFindings(d.table, { findings: mine, iterations: 500, lang: 'en' });
     expect(rows).toHaveLength(1);
     expect(rows[0].claim).toBe('own claim');
@@ -300,18 +311,32 @@ describe('evaluateFindings: determinism, no mutation, errors', () => {
     expect(() => evaluateFindings(Object.freeze(frozen), { iterations: 500 })).not.toThrow();
   });
 
-  it('refuses too few networks, unknown exclusions and bad options with a UserInputError', () => {
-    expect(() => evaluateFindings(d.table.slice(0, 4))).toThrow(UserInputError);
-    expect(() => evaluateFindings(d.table.slice(0, 4))).toThrow(/at least 5 networks .*; got 4\./);
-    expect(() => evaluateFindings(d.table.slice(0, 6), { exclude: ['Aparctias', 'Apeliotes'] })).toThrow(/got 4 after leaving out Aparctias, Apeliotes\./);
+  it('reports every claim as not evaluated, with the reason, when there are too few networks or a variable is absent', () => {
+    for (const rows of [d.table.slice(0, 4), d.table.slice(0, 3), []]) {
+      const res = evaluateFindings(rows, { iterations: 500 });
+      expect(res).toHaveLength(FINDINGS.length);
+      for (const r of res) expect(r.verdict).toBe('not evaluated');
+      expect(res[1].reason).toBe(`only ${rows.length} networks with a value on both variables (at least 5 needed)`.replace('only', 'slechts').replace('networks with a value on both variables', 'netwerken met een waarde op beide variabelen').replace('at least 5 needed', 'minstens 5 nodig'));
+    }
+    const four = evaluateFindings(d.table.slice(0, 6), { exclude: ['Aparctias', 'Apeliotes'], lang: 'en', iterations: 500 });
+    expect(four[1].reason).toBe('only 4 networks with a value on both variables (at least 5 needed)');
+    // a claim on a variable the data do not have (a shorter questionnaire)
+    const without = d.table.map((r) => ({ ...r, means: Object.fromEntries(Object.entries(r.means).filter(([k]) => k !== 'shared_vision')) }));
+    const res = evaluateFindings(without, { lang: 'en', iterations: 500 });
+    const vision = res.find((r) => r.id === 'vision_impact')!;
+    expect(vision.verdict).toBe('not evaluated');
+    expect(vision.reason).toBe('shared_vision is not in the data');
+    expect(res.find((r) => r.id === 'trust_impact')!.verdict).not.toBe('not evaluated');
+    expect(evaluateFindings(d.table, { findings: [] })).toEqual([]);
+  });
+
+  it('refuses unknown exclusions and bad options with a UserInputError', () => {
     expect(() => evaluateFindings(d.table, { exclude: ['Mesess'] })).toThrow(/"Mesess", not a network in the table/);
-    expect(() => evaluateFindings([])).toThrow(UserInputError);
     expect(() => evaluateFindings([{ network: 'A' }] as unknown as NetworkTableRow[])).toThrow(/not a network table row/);
     expect(() => evaluateFindings('x' as unknown as NetworkTableRow[])).toThrow(UserInputError);
     expect(() => evaluateFindings(d.table, { method: 'kendall' as 'pearson' })).toThrow(/method/);
     expect(() => evaluateFindings(d.table, { iterations: 10 })).toThrow(/iterations/);
     expect(() => evaluateFindings(d.table, { lang: 'de' as 'nl' })).toThrow(/lang/);
-    expect(() => evaluateFindings(d.table, { findings: [] })).toThrow(/non-empty/);
     expect(() => evaluateFindings(d.table, { findings: [FINDINGS[0], FINDINGS[0]] })).toThrow(/twice/);
   });
 });

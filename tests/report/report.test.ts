@@ -16,6 +16,10 @@ import { reportFigures } from '../../lib/figures/reportFigures';
 import { plotlyBundlePath } from '../../lib/render/plotlyBundle';
 import { buildReport, reportFigureId } from '../../lib/report/buildReport';
 import { collectColophon, type Colophon } from '../../lib/report/colophon';
+import { writeReport } from '../../lib/report/writeReport';
+import { writeSav } from '../../lib/io';
+import { loadStudyData } from '../../lib/io/loadStudyData';
+import { tempDir } from '../tempDirs';
 import { UserInputError } from '../../lib/util/errors';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -177,6 +181,7 @@ describe('collectColophon', () => {
       'instrument.json',
       'networks.csv',
       'pilot.csv',
+      'study.json',
       'survey.csv',
       'interviews/codebook.qdc',
       'interviews/coded-segments.csv',
@@ -207,6 +212,26 @@ describe('collectColophon', () => {
     } finally {
       fs.rmSync(tmp, { recursive: true, force: true });
     }
+  });
+});
+
+describe('writeReport', () => {
+  it('reads survey.sav when the folder has no survey.csv (as loadStudyData does), and replaces its own page whole', { timeout: 120_000 }, () => {
+    const data = tempDir('dv-report-sav-');
+    const survey = loadStudyData().survey.table;
+    const table = survey.select(survey.columnNames().filter((c) => c !== 'data_origin'));
+    writeSav(path.join(data, 'survey.sav'), table);
+    fs.copyFileSync(path.join(DATA, 'networks.csv'), path.join(data, 'networks.csv'));
+    const outDir = tempDir('dv-report-sav-out-');
+    const out = path.join(outDir, 'report.html');
+    writeReport({ dataDir: data, out, lang: 'en' });
+    const { lines } = writeReport({ dataDir: data, out, lang: 'en' }); // its own earlier page is replaced
+    expect(lines.at(-1)).toMatch(/^Wrote .*report\.html/);
+    const page = fs.readFileSync(out, 'utf8');
+    expect(page).toContain('<tr data-file="survey.sav"><td>survey.sav</td>');
+    expect(page).not.toContain('data-file="survey.csv"');
+    expect(fs.readdirSync(outDir)).toEqual(['report.html']); // no temporary file left
+    expect(fs.readdirSync(data).sort()).toEqual(['networks.csv', 'survey.sav']);
   });
 });
 
@@ -243,9 +268,12 @@ describe('npm run report (scripts/report.ts)', () => {
   it('reports a data folder without interviews, saying so', { timeout: 120_000 }, () => {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dv-report-noint-'));
     try {
-      for (const f of ['instrument.json', 'networks.csv', 'survey.csv']) fs.copyFileSync(path.join(DATA, f), path.join(tmp, f));
+      const data = path.join(tmp, 'data');
+      fs.mkdirSync(data);
+      for (const f of ['instrument.json', 'networks.csv', 'survey.csv']) fs.copyFileSync(path.join(DATA, f), path.join(data, f));
+      // (never into the data folder: tests/scripts/outputs.test.ts)
       const out = path.join(tmp, 'report.html');
-      const r = run(['--data', tmp, '--out', out]);
+      const r = run(['--data', data, '--out', out]);
       expect(r.stderr).toBe('');
       expect(r.status).toBe(0);
       expect(r.stdout).toMatch(/interviews: none \(no .*interviews\.qdpx\); the report says so/);
