@@ -5,31 +5,40 @@
  *
  *   npm run figures -- [--data DIR] [--lang nl|en] [--out DIR]
  *
+ * The figures are written into a fresh folder beside DIR that replaces DIR
+ * only when every figure was written (lib/util/outputFolder.ts): a failed run
+ * leaves the previous figures as they were, and no figure of an earlier run
+ * survives (networks no longer in the data). DIR must be new, empty, or made
+ * by this command (it holds .delicate-verbanden-output), and may not be, hold
+ * or lie inside the data folder.
+ *
  * Exit code 1 with a message (no stack trace) on a user error: a bad option,
  * a data problem, Chromium missing.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { loadStudyData } from '../lib/io/loadStudyData';
+import { DEFAULT_DATA_DIR, loadStudyData } from '../lib/io/loadStudyData';
 import { reportFigures } from '../lib/figures/reportFigures';
 import { exportFigures } from '../lib/render/exportFigures';
-import { runCli, UserInputError } from '../lib/util/errors';
+import { runCli } from '../lib/util/errors';
 import { parseLang, parseOptions } from '../lib/util/cliOptions';
+import { checkDataFolder, checkOutputFolder, replaceOutputFolder } from '../lib/util/outputFolder';
 
 const ROOT = path.resolve(__dirname, '..');
-const DEFAULT_DATA = path.join(ROOT, 'data');
 const DEFAULT_OUT = path.join(ROOT, 'out', 'figures');
 const USAGE = 'usage: npm run figures -- [--data DIR] [--lang nl|en] [--out DIR]';
 
 function parseArgs(argv: string[]): { dataDir: string; lang: 'nl' | 'en'; outDir: string } {
   const o = parseOptions(argv, { '--data': 'value', '--out': 'value', '--lang': 'value' }, USAGE);
-  const dataDir = o.has('--data') ? path.resolve(o.get('--data') as string) : DEFAULT_DATA;
-  const outDir = o.has('--out') ? path.resolve(o.get('--out') as string) : DEFAULT_OUT;
+  const dataDir = checkDataFolder(o.has('--data') ? (o.get('--data') as string) : DEFAULT_DATA_DIR);
   const lang = o.has('--lang') ? parseLang(o.get('--lang') as string) : 'nl';
-  if (!fs.existsSync(dataDir) || !fs.statSync(dataDir).isDirectory()) {
-    throw new UserInputError(`--data: ${dataDir} is not a folder. Give a folder holding survey.csv (and optionally networks.csv, instrument.json).`);
-  }
-  if (!fs.existsSync(path.join(dataDir, 'survey.csv'))) throw new UserInputError(`--data: ${dataDir} has no survey.csv.`);
+  const ownInstrument = path.join(dataDir, 'instrument.json');
+  const outDir = checkOutputFolder(o.has('--out') ? (o.get('--out') as string) : DEFAULT_OUT, 'figures', {
+    reads: [
+      { path: dataDir, what: 'the data folder' },
+      { path: fs.existsSync(ownInstrument) ? ownInstrument : path.join(DEFAULT_DATA_DIR, 'instrument.json'), what: 'the codebook' },
+    ],
+  });
   return { dataDir, lang, outDir };
 }
 
@@ -51,9 +60,15 @@ runCli(async () => {
   );
   for (const s of skipped) console.log(`  skipped ${s.name}: ${s.reason}`);
   console.log(`  starting Chromium for ${figures.length} figures ...`);
-  const result = await exportFigures(figures, {
+  const result = await replaceOutputFolder(
     outDir,
-    onProgress: (p) => console.log(`  [${String(p.index).padStart(2)}/${p.total}] ${p.name.padEnd(28)} ${p.files.map((f) => path.extname(f).slice(1)).join(' + ')}  ${p.ms.toFixed(0)} ms`),
-  });
+    'figures',
+    (dir) =>
+      exportFigures(figures, {
+        outDir: dir,
+        onProgress: (p) => console.log(`  [${String(p.index).padStart(2)}/${p.total}] ${p.name.padEnd(28)} ${p.files.map((f) => path.extname(f).slice(1)).join(' + ')}  ${p.ms.toFixed(0)} ms`),
+      }),
+    { log: (line) => console.log(`  ${line}`) },
+  );
   console.log(`Wrote ${result.files.length} files to ${rel(outDir)} in ${(result.totalMs / 1000).toFixed(1)} s (Chromium ${result.browserVersion}, plotly.js ${result.plotlyVersion}; start-up ${result.startupMs.toFixed(0)} ms).`);
 });

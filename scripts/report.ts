@@ -11,14 +11,18 @@
  *   npm run report -- [--data DIR] [--lang nl|en] [--out FILE]
  *                     [--min-complete N] [--privacy warn|suppress]
  *
- * Exit code 1 with a message (no stack trace) on a user error.
+ * The page is written whole or not at all (a temporary file beside it, then
+ * renamed), never to a file the report reads or into the data folder, and an
+ * existing file is replaced only when it is a report of this tool
+ * (lib/util/outputFolder.ts). Exit code 1 with a message (no stack trace) on
+ * a user error.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_MIN_COMPLETE } from '../lib/analysis/privacy';
 import { writeReport } from '../lib/report/writeReport';
 import { runCli, UserInputError } from '../lib/util/errors';
 import { parseLang, parseOptions } from '../lib/util/cliOptions';
+import { checkDataFolder } from '../lib/util/outputFolder';
 
 const ROOT = path.resolve(__dirname, '..');
 const DEFAULT_DATA = path.join(ROOT, 'data');
@@ -49,10 +53,7 @@ function parseArgs(argv: string[]): Args {
     if (v !== 'warn' && v !== 'suppress') throw new UserInputError(`--privacy: expected "warn" or "suppress", found ${JSON.stringify(v)}`);
     a.action = v;
   }
-  if (!fs.existsSync(a.dataDir) || !fs.statSync(a.dataDir).isDirectory()) {
-    throw new UserInputError(`--data: ${a.dataDir} is not a folder. Give a folder holding survey.csv (and optionally networks.csv, instrument.json, interviews/interviews.qdpx).`);
-  }
-  if (!fs.existsSync(path.join(a.dataDir, 'survey.csv'))) throw new UserInputError(`--data: ${a.dataDir} has no survey.csv.`);
+  checkDataFolder(a.dataDir);
   return a;
 }
 

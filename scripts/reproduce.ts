@@ -16,12 +16,21 @@
  *     with the interview strand when the data folder has
  *     interviews/interviews.qdpx (the shipped data do).
  *
- *   npm run reproduce -- [--data DIR] [--lang nl|en]
+ *   npm run reproduce -- [--data DIR] [--lang nl|en] [--out DIR]
  *
  * A failing check, a cell error or a missing Jupyter stops with a message
  * (for a cell: notebook, cell number, error text) and exit code 1, without a
  * stack trace. Two runs on the same data give identical files except the
  * report's colophon time.
+ *
+ * The output (default out/) is built in a fresh folder beside it,
+ * `<out>.partial-<pid>`, that replaces it only when the run completed
+ * (lib/util/outputFolder.ts): a failed run removes its partial folder and
+ * leaves the previous output as it was; nothing of an earlier run survives.
+ * A failed notebook, executed up to its error, is kept in `<out>.failed/`
+ * (removed by the next run). The output folder must be new, empty, or made by
+ * reproduce (it holds .delicate-verbanden-output), and may not be, hold or
+ * lie inside the data folder or the notebooks.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -40,18 +49,42 @@ import { buildDist } from './jupyter/buildDist';
 import { writeReport } from '../lib/report/writeReport';
 import { runCli, UserInputError } from '../lib/util/errors';
 import { parseLang, parseOptions } from '../lib/util/cliOptions';
+import { checkDataFolder, checkOutputFolder, freshMarkedFolder, removeMarkedFolder, replaceOutputFolder } from '../lib/util/outputFolder';
 
 const ROOT = path.resolve(__dirname, '..');
-const USAGE = 'usage: npm run reproduce -- [--data DIR] [--lang nl|en]';
+const DEFAULT_OUT = path.join(ROOT, 'out');
+const USAGE = 'usage: npm run reproduce -- [--data DIR] [--lang nl|en] [--out DIR]';
+/** What a failed run keeps: the failing executed notebook, in `<out>.failed/`. */
+const FAILED = 'reproduce (failed run)';
 
-function parseArgs(argv: string[]): { dataDir: string; lang: 'nl' | 'en' } {
-  const o = parseOptions(argv, { '--data': 'value', '--lang': 'value' }, USAGE);
-  const dataDir = o.has('--data') ? path.resolve(o.get('--data') as string) : DEFAULT_DATA_DIR;
+interface Args {
+  dataDir: string;
+  lang: 'nl' | 'en';
+  /** The output folder (default out/). */
+  out: string;
+}
+
+function parseArgs(argv: string[]): Args {
+  const o = parseOptions(argv, { '--data': 'value', '--lang': 'value', '--out': 'value' }, USAGE);
+  const dataDir = checkDataFolder(o.has('--data') ? (o.get('--data') as string) : DEFAULT_DATA_DIR);
   const lang = o.has('--lang') ? parseLang(o.get('--lang') as string) : 'nl';
-  if (!fs.existsSync(dataDir) || !fs.statSync(dataDir).isDirectory()) {
-    throw new UserInputError(`--data: ${dataDir} is not a folder. Give a folder holding survey.csv (and optionally networks.csv, pilot.csv, instrument.json).`);
-  }
-  return { dataDir, lang };
+  const ownInstrument = path.join(dataDir, 'instrument.json');
+  const out = checkOutputFolder(o.has('--out') ? (o.get('--out') as string) : DEFAULT_OUT, 'reproduce', {
+    reads: [
+      { path: dataDir, what: 'the data folder' },
+      { path: fs.existsSync(ownInstrument) ? ownInstrument : path.join(DEFAULT_DATA_DIR, 'instrument.json'), what: 'the codebook' },
+      { path: path.join(ROOT, 'notebooks'), what: 'the notebooks folder' },
+      { path: path.join(ROOT, 'dist'), what: 'the compiled library dist/' },
+      { path: path.join(ROOT, '.jupyter-env'), what: "the project's Jupyter set-up .jupyter-env/" },
+    ],
+  });
+  return { dataDir, lang, out };
+}
+
+/** Where a run writes (`dir`, the fresh folder) and where that folder ends up (`out`). */
+interface Target {
+  dir: string;
+  out: string;
 }
 
 const rel = (p: string) => path.relative(process.cwd(), p) || '.';
@@ -138,12 +171,16 @@ class SharedBrowser {
   }
 }
 
-/** Runs every notebook; throws (a UserInputError, no stack trace) at the first cell error. */
-async function notebooks(dataDir: string, lang: 'nl' | 'en', browser: SharedBrowser): Promise<void> {
+/**
+ * Runs every notebook into `<dir>/notebooks`; throws (a UserInputError, no
+ * stack trace) at the first cell error, after copying the failing executed
+ * notebook to `<out>.failed/`.
+ */
+async function notebooks(dataDir: string, lang: 'nl' | 'en', browser: SharedBrowser, { dir, out }: Target): Promise<void> {
   const jupyter = findJupyter();
   if (!jupyter) throw new UserInputError(`${JUPYTER_INSTALL_HINT}\n\n(npm run figures and npm run report work without Jupyter.)`);
   const files = listNotebooks(path.join(ROOT, 'notebooks'));
-  const outDir = path.join(ROOT, 'out', 'notebooks');
+  const outDir = path.join(dir, 'notebooks');
   console.log(`\nNotebooks: ${files.length}, kernel tslab registered for this project in ${rel(jupyterDirs(ROOT).base)}/ (nbconvert ${jupyter.nbconvert}), DV_DATA_DIR=${rel(dataDir)}, DV_LANG=${lang}`);
   const width = Math.max(...files.map((f) => path.basename(f, '.ipynb').length));
   const started = Date.now();
@@ -165,66 +202,87 @@ async function notebooks(dataDir: string, lang: 'nl' | 'en', browser: SharedBrow
   });
   const failed = results.find((r) => !r.ok);
   if (failed?.failure) {
-    const where = failed.output ? `\n(the executed notebook, up to the error: ${rel(failed.output)})` : '';
+    let where = '';
+    if (failed.output) {
+      // the partial folder goes; keep the failing notebook where it can be opened
+      const failedDir = `${out}.failed`;
+      if (freshMarkedFolder(failedDir, FAILED)) {
+        const kept = path.join(failedDir, path.basename(failed.output));
+        fs.copyFileSync(failed.output, kept);
+        where = `\n(the executed notebook, up to the error: ${rel(kept)})`;
+      } else {
+        where = `\n(the executed notebook is not kept: ${rel(failedDir)} exists and was not made by this tool)`;
+      }
+    }
     throw new UserInputError(`a notebook failed; the run stops here.\n${formatFailure(failed.failure, ROOT)}${where}`);
   }
   const written = results.map((r) => r.output).filter((f): f is string => f !== null);
   const images = await addStaticFiguresToFiles(written, { renderer: (await browser.get()) ?? undefined });
   if (images.skipped) console.log(`  static images of the figures skipped: ${images.skipped}`);
   else console.log(`  static images for ${images.figures} figures in ${seconds(images.ms)} (one Chromium session)`);
-  // executed notebooks of an earlier run that this run skipped would be stale: remove them
-  for (const r of results.filter((x) => x.skipped)) fs.rmSync(path.join(outDir, path.basename(r.notebook)), { force: true });
-  console.log(`  wrote ${written.length} executed notebooks to ${rel(outDir)}/ in ${seconds(Date.now() - started)}`);
+  console.log(`  wrote ${written.length} executed notebooks to ${rel(path.join(out, 'notebooks'))}/ in ${seconds(Date.now() - started)}`);
 }
 
-/** Every figure of the report as SVG and PNG in out/figures/; returns the lines to print. */
-async function figures(dataDir: string, lang: 'nl' | 'en', browser: SharedBrowser): Promise<string[]> {
+/** Every figure of the report as SVG and PNG in `<dir>/figures/`; returns the lines to print. */
+async function figures(dataDir: string, lang: 'nl' | 'en', browser: SharedBrowser, { dir, out }: Target): Promise<string[]> {
   const study = loadStudyData(dataDir);
-  const outDir = path.join(ROOT, 'out', 'figures');
+  const outDir = path.join(dir, 'figures');
   const { figures: specs, skipped } = reportFigures(
     { instrument: study.instrument, survey: study.survey.table.objects() as Record<string, unknown>[], networks: study.networks ? (study.networks.table.objects() as Record<string, unknown>[]) : undefined },
     { lang, synthetic: study.synthetic },
   );
-  const lines = [`Figures: ${specs.length} figures of the report to ${rel(outDir)}/`, ...skipped.map((s) => `  skipped ${s.name}: ${s.reason}`)];
+  const lines = [`Figures: ${specs.length} figures of the report to ${rel(path.join(out, 'figures'))}/`, ...skipped.map((s) => `  skipped ${s.name}: ${s.reason}`)];
   const result = await exportFigures(specs, { outDir, renderer: (await browser.get()) ?? undefined });
   lines.push(`  wrote ${result.files.length} files (SVG and PNG) in ${seconds(result.totalMs)}`);
   return lines;
 }
 
 /**
- * The self-contained report out/report.html, as `npm run report` writes it
+ * The self-contained report `<dir>/report.html`, as `npm run report` writes it
  * (lib/report/writeReport), from the same data folder and language: the
  * interviews come from DIR/interviews/interviews.qdpx when it is there (a
  * folder without interviews gets a report whose interview section says so).
  */
-function report(dataDir: string, lang: 'nl' | 'en'): void {
+function report(dataDir: string, lang: 'nl' | 'en', { dir, out }: Target): void {
   console.log('\nReport:');
-  const { lines } = writeReport({ dataDir, lang, out: path.join(ROOT, 'out', 'report.html'), root: ROOT });
-  for (const l of lines) console.log(`  ${l}`);
+  const { lines } = writeReport({ dataDir, lang, out: path.join(dir, 'report.html'), root: ROOT });
+  // say where the page ends up, not the folder it is built in
+  for (const l of lines) console.log(`  ${l.split(rel(dir)).join(rel(out))}`);
 }
 
 runCli(async () => {
   const started = Date.now();
-  const { dataDir, lang } = parseArgs(process.argv.slice(2));
+  const { dataDir, lang, out } = parseArgs(process.argv.slice(2));
   // Fail early, before minutes of work, when the notebooks cannot run.
   if (!findJupyter()) throw new UserInputError(`${JUPYTER_INSTALL_HINT}\n\n(npm run figures and npm run report work without Jupyter.)`);
-  console.log(`Delicate verbanden: reproduce on ${rel(dataDir)}, labels ${lang === 'nl' ? 'Dutch' : 'English'}`);
+  console.log(`Delicate verbanden: reproduce on ${rel(dataDir)}, labels ${lang === 'nl' ? 'Dutch' : 'English'}, into ${rel(out)}/`);
   build();
   const { failures } = checkData(dataDir, lang);
   if (failures > 0) {
     process.exitCode = 1;
-    console.log(`\n${failures} check${failures === 1 ? '' : 's'} failed; the notebooks, figures and report are not made.`);
+    console.log(`\n${failures} check${failures === 1 ? '' : 's'} failed; the notebooks, figures and report are not made${fs.existsSync(out) ? ` (${rel(out)}/ is unchanged)` : ''}.`);
     return;
   }
   console.log('All data checks pass.');
-  const browser = new SharedBrowser();
-  try {
-    await notebooks(dataDir, lang, browser);
-    // (Run beside the notebooks, the export's Chromium slowed them more than it saved on two cores.)
-    console.log(`\n${(await figures(dataDir, lang, browser)).join('\n')}`);
-  } finally {
-    await browser.close();
-  }
-  report(dataDir, lang);
-  console.log(`\nDone in ${seconds(Date.now() - started)}: out/notebooks/, out/figures/, out/report.html.`);
+  // the failing notebook of an earlier run would mislead next to this run's output
+  removeMarkedFolder(`${out}.failed`, FAILED);
+  await replaceOutputFolder(
+    out,
+    'reproduce',
+    async (dir) => {
+      const target = { dir, out };
+      const browser = new SharedBrowser();
+      try {
+        await notebooks(dataDir, lang, browser, target);
+        // (Run beside the notebooks, the export's Chromium slowed them more than it saved on two cores.)
+        console.log(`\n${(await figures(dataDir, lang, browser, target)).join('\n')}`);
+      } finally {
+        await browser.close();
+      }
+      report(dataDir, lang, target);
+    },
+    { log: (line) => console.log(line) },
+  );
+  const o = rel(out);
+  console.log(`\nDone in ${seconds(Date.now() - started)}: ${o}/notebooks/, ${o}/figures/, ${o}/report.html.`);
 });

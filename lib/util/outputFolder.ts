@@ -173,7 +173,7 @@ export function assertReplaceable(out: string, kind: OutputKind, option = '--out
 function readConflict(out: string, reads: readonly ReadPath[], option: string, shown: string): string | null {
   for (const r of reads) {
     const read = realPath(r.path);
-    if (out === read) return `${option}: ${shown} is ${r.what} (${r.path}); a command never writes to what it reads. Give another place.`;
+    if (out === read) return `${option}: ${shown} is ${r.what}; a command never writes to what it reads. Give another place.`;
     if (isWithin(out, read)) return `${option}: ${shown} lies inside ${r.what} (${r.path}); a command never writes into what it reads. Give a place outside it.`;
     if (isWithin(read, out)) return `${option}: ${shown} contains ${r.what} (${r.path}); the run replaces its output folder as a whole. Give a place outside it.`;
   }
@@ -211,9 +211,12 @@ export function checkOutputFile(out: string, options: FileCheckOptions = {}): st
   const option = options.option ?? '--out';
   const abs = path.resolve(out);
   const real = realPath(abs);
-  for (const r of options.reads ?? []) {
+  const reads = options.reads ?? [];
+  for (const r of reads) {
+    if (real === realPath(r.path)) throw new UserInputError(`${option}: ${abs} is ${r.what}, which this command reads; a command never writes to a file it reads. Give another file.`);
+  }
+  for (const r of reads) {
     const read = realPath(r.path);
-    if (real === read) throw new UserInputError(`${option}: ${abs} is ${r.what}, which this command reads; a command never writes to a file it reads. Give another file.`);
     if (isWithin(real, read)) throw new UserInputError(`${option}: ${abs} lies inside ${r.what} (${r.path}); a command never writes into what it reads. Give a file outside it.`);
   }
   let st: fs.Stats | null = null;
