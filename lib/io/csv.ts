@@ -103,62 +103,77 @@ export function detectDelimiter(text: string): CsvDelimiter {
  *   //      { row: 2, cells: ['R1', 'ja; dus "zo"\nklaar'] } ]
  */
 export function parseCsv(text: string, delimiter: CsvDelimiter, file = 'the CSV text'): CsvRecord[] {
+  // Fields are cut out of the text as slices (never built a character at a
+  // time), so memory stays proportional to the text, however long a cell is.
   const records: CsvRecord[] = [];
   let cells: string[] = [];
-  let field = '';
-  let inQuotes = false;
-  let quoteOpenedInRow = 0;
-  let i = 0;
+  let parts: string[] = []; // the pieces of the current field (one, unless it holds doubled quotes)
+  let partsLength = 0;
   const n = text.length;
-  const endRecord = () => {
-    cells.push(field);
-    records.push({ row: records.length + 1, cells });
-    cells = [];
-    field = '';
+  const delim = delimiter.charCodeAt(0);
+  const QUOTE = 34;
+  const CR = 13;
+  const LF = 10;
+  const takeField = (): string => {
+    const f = parts.length === 0 ? '' : parts.length === 1 ? parts[0] : parts.join('');
+    parts = [];
+    partsLength = 0;
+    return f;
   };
-
+  let i = 0;
   while (i < n) {
-    const ch = text[i];
-    if (inQuotes) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i += 2;
+    const ch = text.charCodeAt(i);
+    if (ch === QUOTE && partsLength === 0) {
+      // Only a quote at the start of a field opens a quoted field (RFC 4180).
+      const openedInRow = records.length + 1;
+      let j = i + 1;
+      for (;;) {
+        const q = text.indexOf('"', j);
+        if (q < 0) {
+          throw new UserInputError(
+            `${file}: row ${openedInRow} opens a quoted field (starting with ") that is never closed. ` +
+              'Add the closing quote, or write a quote inside a quoted field as two quotes ("").',
+          );
+        }
+        if (q > j) {
+          parts.push(text.slice(j, q));
+          partsLength += q - j;
+        }
+        if (text.charCodeAt(q + 1) === QUOTE) {
+          parts.push('"');
+          partsLength++;
+          j = q + 2;
           continue;
         }
-        inQuotes = false;
-        i++;
-        continue;
+        i = q + 1;
+        break;
       }
-      field += ch;
+    } else if (ch === delim) {
+      cells.push(takeField());
       i++;
-      continue;
-    }
-    if (ch === '"' && field === '') {
-      // Only a quote at the start of a field opens a quoted field (RFC 4180).
-      inQuotes = true;
-      quoteOpenedInRow = records.length + 1;
-      i++;
-    } else if (ch === delimiter) {
-      cells.push(field);
-      field = '';
-      i++;
-    } else if (ch === '\r' || ch === '\n') {
-      endRecord();
-      i += ch === '\r' && text[i + 1] === '\n' ? 2 : 1;
+    } else if (ch === CR || ch === LF) {
+      cells.push(takeField());
+      records.push({ row: records.length + 1, cells });
+      cells = [];
+      i += ch === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
     } else {
-      field += ch;
-      i++;
+      // An unquoted run up to the next delimiter or line break; a quote inside it is data.
+      let j = i + 1;
+      while (j < n) {
+        const c = text.charCodeAt(j);
+        if (c === delim || c === CR || c === LF) break;
+        j++;
+      }
+      parts.push(text.slice(i, j));
+      partsLength += j - i;
+      i = j;
     }
-  }
-  if (inQuotes) {
-    throw new UserInputError(
-      `${file}: row ${quoteOpenedInRow} opens a quoted field (starting with ") that is never closed. ` +
-        'Add the closing quote, or write a quote inside a quoted field as two quotes ("").',
-    );
   }
   // The last record, unless the text ended with a line break (or is empty).
-  if (field !== '' || cells.length > 0) endRecord();
+  if (partsLength > 0 || cells.length > 0) {
+    cells.push(takeField());
+    records.push({ row: records.length + 1, cells });
+  }
   return records;
 }
 

@@ -90,6 +90,12 @@ export function toGrid(
   const isBlank = (cells: string[]) => cells.every((c) => c.trim() === '');
   // The header is the first non-blank record (leading empty lines are tolerated).
   const headerIndex = records.findIndex((r) => !isBlank(r.cells));
+  if (headerIndex < 0) {
+    throw new UserInputError(
+      `${opts.file}: every row is empty (the file holds only ${delimiterName(delimiter)} separators, quotes or spaces). ` +
+        `Expected a header row with the columns ${opts.expectedColumns}, then one row per ${opts.rowNoun}.`,
+    );
+  }
   const headerRecord = records[headerIndex];
   const header = headerRecord.cells.map((c) => c.trim());
   if (headerRecord.row > 1) warnings.push(`The header is on row ${headerRecord.row}; rows above it are empty and were skipped.`);
@@ -146,27 +152,47 @@ function summariseRows(rows: number[]): string {
   return rows.length <= 5 ? rows.join(', ') : `${rows.slice(0, 5).join(', ')}, ... (${rows.length} in all)`;
 }
 
+/** The key under which names that differ only in capitals (or in how an accent is stored) are the same. */
+export function caseKey(name: string): string {
+  return name.normalize('NFC').toLowerCase();
+}
+
 /** The result of reading a cell as a whole number. */
 export type WholeNumberCell =
   | { kind: 'empty' }
   | { kind: 'whole'; value: number }
   | { kind: 'fraction'; value: number }
+  /**
+   * Digits grouped by threes after a point or comma ("1.000", "2,500",
+   * "1.000.000"): a thousands separator (Dutch 1.000 = one thousand) or three
+   * decimals (English 1.000 = one)? Never guessed: the cell is refused.
+   */
+  | { kind: 'grouped'; thousands: number }
   | { kind: 'text' };
+
+/** What a message says about a grouped number ("1.000"), and how to fix it. */
+export function groupedNote(cell: string, thousands: number): string {
+  return `a thousands separator or three decimals? Write ${thousands} without a separator${/^[+-]?\d+[.,]\d{3}$/.test(cell.trim()) ? `, or the number without its decimals` : ''}`;
+}
 
 /**
  * Reads a trimmed cell as a number, accepting a decimal comma ("3,0" = 3) as
  * Dutch Excel writes it. Only plain notation is accepted: an optional sign,
- * digits, and an optional decimal part; no thousands separators or exponents.
+ * digits, and an optional decimal part; no exponents. Digits grouped by
+ * threes after a point or comma ("1.000") are `grouped`: a thousands
+ * separator and three decimals cannot be told apart, so neither is assumed.
  *
  * @example
- *   parseWholeNumber(' 4 ')  // => { kind: 'whole', value: 4 }
- *   parseWholeNumber('3,0')  // => { kind: 'whole', value: 3 }
- *   parseWholeNumber('3,5')  // => { kind: 'fraction', value: 3.5 }
- *   parseWholeNumber('vier') // => { kind: 'text' }
+ *   parseWholeNumber(' 4 ')   // => { kind: 'whole', value: 4 }
+ *   parseWholeNumber('3,0')   // => { kind: 'whole', value: 3 }
+ *   parseWholeNumber('3,5')   // => { kind: 'fraction', value: 3.5 }
+ *   parseWholeNumber('1.000') // => { kind: 'grouped', thousands: 1000 }
+ *   parseWholeNumber('vier')  // => { kind: 'text' }
  */
 export function parseWholeNumber(cell: string): WholeNumberCell {
   const s = cell.trim();
   if (s === '') return { kind: 'empty' };
+  if (/^[+-]?\d{1,3}([.,]\d{3})+$/.test(s)) return { kind: 'grouped', thousands: Number(s.replace(/[.,]/g, '')) };
   if (!/^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/.test(s)) return { kind: 'text' };
   const value = Number(s.replace(',', '.'));
   if (Number.isInteger(value)) return { kind: 'whole', value: value === 0 ? 0 : value }; // no -0

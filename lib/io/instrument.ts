@@ -8,6 +8,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { UserInputError } from '../util/errors';
+import { DEFAULT_MAX_PROBLEMS, listNames, ProblemList } from '../util/problems';
 
 /** A text in both languages of the project. */
 export interface Bilingual {
@@ -98,6 +99,8 @@ export const DEFAULT_INSTRUMENT_PATH = path.resolve(__dirname, '..', '..', 'data
 const ID_PATTERN = /^[a-z][a-z0-9_]*$/;
 const MIN_SCALE_ITEMS = 3;
 const MAX_SCALE_ITEMS = 6;
+/** The most answers an ordinal scale may have (each has a label); larger ranges are counts. */
+export const MAX_ORDINAL_POINTS = 101;
 
 /**
  * Checks a parsed codebook and returns it typed. Every problem is listed with
@@ -107,8 +110,8 @@ const MAX_SCALE_ITEMS = 6;
  *   const instrument = validateInstrument(JSON.parse(text), 'my-codebook.json');
  */
 export function validateInstrument(value: unknown, file = 'instrument.json'): Instrument {
-  const problems: string[] = [];
-  const at = (p: string, msg: string) => problems.push(`${p}: ${msg}`);
+  const problems = new ProblemList();
+  const at = (p: string, msg: string) => problems.add(`${p}: ${msg}`);
   const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
   const str = (v: unknown, p: string) => {
     if (typeof v !== 'string' || v.trim() === '') at(p, `expected a non-empty text, found ${JSON.stringify(v)}`);
@@ -139,10 +142,15 @@ export function validateInstrument(value: unknown, file = 'instrument.json'): In
       at(p, `expected whole numbers min < max, found min ${JSON.stringify(s.min)}, max ${JSON.stringify(s.max)}`);
     }
     if (!isObj(s.labels)) at(`${p}.labels`, 'expected an object of labels by code');
-    else if (s.type === 'ordinal') {
-      for (let code = s.min as number; code <= (s.max as number); code++) {
-        if (!(String(code) in s.labels)) at(`${p}.labels`, `label for answer ${code} is missing`);
-        else bilingual(s.labels[String(code)], `${p}.labels.${code}`);
+    else if (s.type === 'ordinal' && Number.isInteger(s.min) && Number.isInteger(s.max)) {
+      const points = (s.max as number) - (s.min as number) + 1;
+      if (points > MAX_ORDINAL_POINTS) {
+        at(p, `an ordinal scale from ${s.min} to ${s.max} has ${points} answers; expected at most ${MAX_ORDINAL_POINTS} (each needs a label). Use "type": "count" for a number of things`);
+      } else {
+        for (let code = s.min as number; code <= (s.max as number); code++) {
+          if (!Object.hasOwn(s.labels, String(code))) at(`${p}.labels`, `label for answer ${code} is missing`);
+          else bilingual(s.labels[String(code)], `${p}.labels.${code}`);
+        }
       }
     }
     if (!Array.isArray(s.missing)) at(`${p}.missing`, 'expected a list of missing-value codes (may be empty)');
@@ -172,8 +180,9 @@ export function validateInstrument(value: unknown, file = 'instrument.json'): In
     if (!['portrait', 'functioning', 'boundary', 'motivation'].includes(c.group as string)) {
       at(`${cp}.group`, `expected "portrait", "functioning", "boundary" or "motivation", found ${JSON.stringify(c.group)}`);
     }
-    if (typeof c.responseScale !== 'string' || !(c.responseScale in scales)) {
-      at(`${cp}.responseScale`, `expected one of ${Object.keys(scales).map((s) => `"${s}"`).join(', ')}, found ${JSON.stringify(c.responseScale)}`);
+    // Own properties only: "toString" or "__proto__" is not a scale of the codebook.
+    if (typeof c.responseScale !== 'string' || !Object.hasOwn(scales, c.responseScale) || !isObj(scales[c.responseScale])) {
+      at(`${cp}.responseScale`, `expected one of ${listNames(Object.keys(scales), 'or')}, found ${JSON.stringify(c.responseScale)}`);
     }
     str(c.reportSection, `${cp}.reportSection`);
     if (c.stem !== undefined) bilingual(c.stem, `${cp}.stem`);
@@ -222,8 +231,11 @@ export function validateInstrument(value: unknown, file = 'instrument.json'): In
     });
 
   if (problems.length > 0) {
+    const n = problems.length;
     throw new UserInputError(
-      `${file}: the codebook has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n` + problems.map((p) => `  - ${p}`).join('\n'),
+      `${file}: the codebook has ${n} problem${n === 1 ? '' : 's'}${n > problems.items.slice(0, DEFAULT_MAX_PROBLEMS).length ? ` (the first ${DEFAULT_MAX_PROBLEMS} are listed)` : ''}:\n` +
+        problems.items.slice(0, DEFAULT_MAX_PROBLEMS).map((p) => `  - ${p}`).join('\n') +
+        (n > DEFAULT_MAX_PROBLEMS ? `\n  ... and ${n - DEFAULT_MAX_PROBLEMS} more problem${n - DEFAULT_MAX_PROBLEMS === 1 ? '' : 's'}` : ''),
     );
   }
   return v as unknown as Instrument;

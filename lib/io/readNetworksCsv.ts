@@ -5,7 +5,7 @@
  */
 import * as aq from 'arquero';
 import { CsvEncoding, stripBom } from './csv';
-import { CsvReadInfo, CsvReadOptions, parseWholeNumber, readCsvFile, toGrid } from './csvChecks';
+import { caseKey, CsvReadInfo, CsvReadOptions, groupedNote, parseWholeNumber, readCsvFile, toGrid } from './csvChecks';
 import { DEFAULT_MAX_PROBLEMS, ProblemList, suggestName } from '../util/problems';
 
 /** Columns holding whole numbers >= 0; empty cells become null. */
@@ -79,6 +79,7 @@ function checkNetworks(text: string, encoding: CsvEncoding, file: string, option
   const names = [...known.filter((k) => roleOf.has(k)), ...[...roleOf.keys()].filter((h) => !known.includes(h))];
   const columns = new Map<string, Array<string | number | null>>(names.map((n) => [n, []]));
   const firstRowOf = new Map<string, number>();
+  const spellingOf = new Map<string, { name: string; row: number }>(); // names that differ only in capitals are one network
 
   for (const { row, cells } of rows) {
     for (const name of names) {
@@ -89,14 +90,21 @@ function checkNetworks(text: string, encoding: CsvEncoding, file: string, option
       if (role === 'network') {
         if (cell === '') problems.cell(row, name, raw, 'the name of the network (non-empty text, unique in the file)');
         else if (firstRowOf.has(cell)) problems.cell(row, name, raw, `a unique network name; "${cell}" is also used in row ${firstRowOf.get(cell)}`);
-        else firstRowOf.set(cell, row);
+        else {
+          firstRowOf.set(cell, row);
+          const twin = spellingOf.get(caseKey(cell));
+          if (twin) {
+            problems.cell(row, name, raw, `a unique network name; "${twin.name}" in row ${twin.row} differs only in capital letters. Give them names that differ in more than capitals`);
+          } else spellingOf.set(caseKey(cell), { name: cell, row });
+        }
         out.push(cell === '' ? null : cell);
       } else if ((NETWORK_NUMBER_COLUMNS as readonly string[]).includes(role ?? '')) {
         const parsed = parseWholeNumber(raw);
         if (parsed.kind === 'whole' && parsed.value >= 0) out.push(parsed.value);
         else if (parsed.kind === 'empty') out.push(null);
         else {
-          const why = parsed.kind === 'text' ? 'not a number' : parsed.kind === 'fraction' ? 'not a whole number' : 'negative';
+          const why =
+            parsed.kind === 'text' ? 'not a number' : parsed.kind === 'fraction' ? 'not a whole number' : parsed.kind === 'grouped' ? groupedNote(raw, parsed.thousands) : 'negative';
           problems.cell(row, name, raw, NUMBER_EXPECTED, why);
           out.push(null);
         }

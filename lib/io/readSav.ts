@@ -6,7 +6,7 @@
  */
 import * as aq from 'arquero';
 import { readInputBytes } from './files';
-import { isUserMissing, SavVariable, spssSecondsToIso, SPSS_EPOCH_OFFSET_SECONDS } from './sav/format';
+import { isCalendarSeconds, isUserMissing, SavVariable, spssSecondsToIso, SPSS_EPOCH_OFFSET_SECONDS } from './sav/format';
 import { parseSav } from './sav/readSavBytes';
 
 export interface ReadSavOptions {
@@ -75,28 +75,40 @@ export function readSavBytes(bytes: Uint8Array, file = 'the .sav data', options:
     options.valueLabels === true ? parsed.variables.filter((v) => v.valueLabels.length > 0).map((v) => v.name) : Array.isArray(options.valueLabels) ? options.valueLabels : [],
   );
   const columns = new Map<string, unknown[]>();
+  const warnings = [...parsed.warnings];
   parsed.variables.forEach((v, i) => {
+    const outside: number[] = []; // cases whose date lies outside the calendar a Date can hold
     const labels = new Map(v.valueLabels.map((l) => [labelKey(l.value), l.label]));
     columns.set(
       v.name,
-      parsed.columns[i].map((x) => {
+      parsed.columns[i].map((x, k) => {
         if (x === null) return null;
         if (userMissing === 'missing' && isUserMissing(v, x)) return null;
         if (labelled.has(v.name) && labels.has(labelKey(x))) return labels.get(labelKey(x));
         if (typeof x === 'string') return x === '' ? null : x;
         if (v.dateKind && dates !== 'seconds') {
+          if (!isCalendarSeconds(x)) {
+            outside.push(k + 1);
+            return null;
+          }
           return dates === 'iso' ? spssSecondsToIso(x, v.dateKind) : new Date((x - SPSS_EPOCH_OFFSET_SECONDS) * 1000);
         }
         return x;
       }),
     );
+    if (outside.length > 0) {
+      const cases = outside.length <= 5 ? outside.join(', ') : `${outside.slice(0, 5).join(', ')}, ... (${outside.length} in all)`;
+      warnings.push(
+        `Variable ${v.name}: ${outside.length} date${outside.length === 1 ? '' : 's'} lie${outside.length === 1 ? 's' : ''} outside the calendar (more than 270,000 years from 1970) and became missing (case${outside.length === 1 ? '' : 's'} ${cases}); ` +
+          "check the values in SPSS, or read them as numbers with the option dates: 'seconds'.",
+      );
+    }
   });
-  const variableLabels: Record<string, string> = {};
-  const valueLabels: Record<string, Record<string, string>> = {};
-  for (const v of parsed.variables) {
-    if (v.label) variableLabels[v.name] = v.label;
-    if (v.valueLabels.length > 0) valueLabels[v.name] = Object.fromEntries(v.valueLabels.map((l) => [labelKey(l.value), l.label]));
-  }
+  // Built with fromEntries (own properties): a variable named "__proto__" stays a key.
+  const variableLabels: Record<string, string> = Object.fromEntries(parsed.variables.filter((v) => v.label).map((v) => [v.name, v.label!]));
+  const valueLabels: Record<string, Record<string, string>> = Object.fromEntries(
+    parsed.variables.filter((v) => v.valueLabels.length > 0).map((v) => [v.name, Object.fromEntries(v.valueLabels.map((l) => [labelKey(l.value), l.label]))]),
+  );
   return {
     file,
     table: aq.table(columns),
@@ -111,6 +123,6 @@ export function readSavBytes(bytes: Uint8Array, file = 'the .sav data', options:
     fileLabel: parsed.fileLabel,
     weight: parsed.weight,
     documents: parsed.documents,
-    warnings: parsed.warnings,
+    warnings,
   };
 }

@@ -6,12 +6,15 @@
  */
 import * as aq from 'arquero';
 import { CsvEncoding, stripBom } from './csv';
-import { CsvReadInfo, CsvReadOptions, GridRow, parseWholeNumber, readCsvFile, toGrid } from './csvChecks';
+import { CsvReadInfo, CsvReadOptions, caseKey, GridRow, groupedNote, parseWholeNumber, readCsvFile, toGrid } from './csvChecks';
 import { DEFAULT_MAX_PROBLEMS, listNames, ProblemList, suggestName } from '../util/problems';
 import { finalItems, Instrument, pilotItems, readInstrument, ResponseScale } from './instrument';
 
 /** The columns every survey file needs. */
 export const SURVEY_REQUIRED_COLUMNS = ['respondent_id', 'network'] as const;
+
+/** How many distinct unknown names get a "did you mean" suggestion; the rest are only reported. */
+const MAX_SUGGESTED_NAMES = 100;
 
 /** Codes of the optional `response_status` column. */
 export const RESPONSE_STATUS_CODES = ['complete', 'partial', 'none'] as const;
@@ -283,6 +286,21 @@ function checkCells(
   const read = [...columns.values()].map((spec) => ({ spec, at: header.indexOf(spec.name), out: [] as Array<string | number | null> }));
   const firstRowOfId = new Map<string, number>();
   const networkSet = networks ? new Set(networks) : undefined;
+  // Network names that differ only in capitals ("Noord", "noord") would become
+  // two groups and change every finding without a word: they are refused.
+  const spellingOf = new Map<string, { name: string; row: number }>();
+  const reportedSpelling = new Set<string>();
+  // The list of known networks and the suggestions are worked out once per
+  // distinct name, and only for the first names (messages list 20 problems):
+  // thousands of long unknown names then cost no more than a few.
+  const networkList = networks ? [...networkSet!] : [];
+  let networkListText: string | undefined;
+  const knownNetworks = () => (networkListText ??= listNames(networkList));
+  const suggestions = new Map<string, string | undefined>();
+  const suggestNetwork = (cell: string): string | undefined => {
+    if (!suggestions.has(cell)) suggestions.set(cell, suggestions.size < MAX_SUGGESTED_NAMES ? suggestName(cell, networkList) : undefined);
+    return suggestions.get(cell);
+  };
 
   for (const { row, cells } of rows) {
     for (const { spec, at, out } of read) {
@@ -299,16 +317,23 @@ function checkCells(
           break;
         }
         case 'network': {
+          const first = cell === '' ? undefined : spellingOf.get(caseKey(cell));
           if (cell === '') problems.cell(row, spec.name, raw, 'the name of a network (non-empty text)');
-          else if (networkSet && !networkSet.has(cell)) {
-            const near = suggestName(cell, [...networkSet]);
-            problems.cell(
-              row,
-              spec.name,
-              raw,
-              `one of the known networks ${listNames([...networkSet])}${near !== undefined ? `; did you mean "${near}"?` : ''}`,
-              'not a known network',
-            );
+          else if (first === undefined) spellingOf.set(caseKey(cell), { name: cell, row });
+          if (first !== undefined && first.name !== cell) {
+            if (!reportedSpelling.has(cell)) {
+              reportedSpelling.add(cell);
+              problems.cell(
+                row,
+                spec.name,
+                raw,
+                `one spelling per network: write "${first.name}" as in row ${first.row}, or give the two networks names that differ in more than capitals`,
+                `differs from "${first.name}" in row ${first.row} only in capital letters`,
+              );
+            }
+          } else if (cell !== '' && networkSet && !networkSet.has(cell)) {
+            const near = suggestNetwork(cell);
+            problems.cell(row, spec.name, raw, `one of the known networks ${knownNetworks()}${near !== undefined ? `; did you mean "${near}"?` : ''}`, 'not a known network');
           }
           out.push(cell === '' ? null : cell);
           break;
@@ -357,6 +382,9 @@ function readItemCell(row: number, column: string, raw: string, scale: ResponseS
       return null;
     case 'fraction':
       problems.cell(row, column, raw, describeScale(scale), 'not a whole number');
+      return null;
+    case 'grouped':
+      problems.cell(row, column, raw, describeScale(scale), groupedNote(raw, parsed.thousands));
       return null;
     case 'text': {
       // An answer label typed instead of its code ("mee eens" for 4) gets a pointer to the code.

@@ -3,6 +3,7 @@
  * the "System File Format" chapter of the GNU PSPP developers' guide. Shared
  * by the reader (`readSavBytes`) and the writer (`writeSavBytes`).
  */
+import { UserInputError } from '../../util/errors';
 
 /** The system-missing value: -DBL_MAX. */
 export const SYSMIS = -Number.MAX_VALUE;
@@ -150,8 +151,20 @@ export function isUserMissing(variable: Pick<SavVariable, 'missing'>, value: num
   return m.range !== undefined && value >= m.range.low && value <= m.range.high;
 }
 
+/** The largest distance from 1970 a JavaScript Date holds: 100,000,000 days, in milliseconds. */
+const MAX_DATE_MS = 8.64e15;
+
+/** True when SPSS seconds are a date a JavaScript Date (and an ISO text) can hold. */
+export function isCalendarSeconds(seconds: number): boolean {
+  const ms = Math.round((seconds - SPSS_EPOCH_OFFSET_SECONDS) * 1000);
+  return Number.isFinite(ms) && Math.abs(ms) <= MAX_DATE_MS;
+}
+
 /** SPSS seconds since 1582-10-14 -> `YYYY-MM-DD` (dates) or `YYYY-MM-DDTHH:MM:SS` (date-times). */
 export function spssSecondsToIso(seconds: number, kind: 'date' | 'datetime'): string {
+  if (!isCalendarSeconds(seconds)) {
+    throw new UserInputError(`The SPSS date value ${seconds} lies outside the calendar (more than 270,000 years from 1970); check the value in SPSS.`);
+  }
   const ms = Math.round((seconds - SPSS_EPOCH_OFFSET_SECONDS) * 1000);
   const iso = new Date(ms).toISOString(); // UTC: SPSS dates have no time zone
   return kind === 'date' ? iso.slice(0, 10) : iso.slice(0, 19);

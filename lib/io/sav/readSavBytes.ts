@@ -31,7 +31,7 @@ import {
   segmentWidth,
   SYSMIS,
 } from './format';
-import { decodeText, encodingOfCodePage, isKnownEncoding, normaliseEncoding } from './text';
+import { decodeText, encodingOfCodePage, isAscii, isKnownEncoding, normaliseEncoding, withoutIncompleteEnd } from './text';
 
 export interface ParseSavOptions {
   /** Read strings in this encoding instead of the one the file declares (e.g. 'windows-1252'). */
@@ -111,7 +111,7 @@ class Cursor {
   }
 
   need(n: number, what: string): void {
-    if (n < 0 || this.pos + n > this.bytes.length) throw truncated(this.file, this.bytes.length, what);
+    if (!(n >= 0) || this.pos < 0 || this.pos + n > this.bytes.length) throw truncated(this.file, this.bytes.length, what);
   }
 
   int32(what: string): number {
@@ -166,7 +166,8 @@ function float64Of(bytes: Uint8Array, littleEndian: boolean): number {
 
 /** Latin-1 text of bytes (for the ASCII parts of the file: magic, names in records, encoding names). */
 function ascii(bytes: Uint8Array): string {
-  return String.fromCharCode(...bytes);
+  // Not String.fromCharCode(...bytes): a spread of a large record overflows the call stack.
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
 }
 
 /**
@@ -324,7 +325,23 @@ export function parseSav(bytes: Uint8Array, file: string, options: ParseSavOptio
     warnings.push(`The file declares the character encoding "${encoding}", which this reader does not know; it was read as Windows-1252.`);
     encoding = 'windows-1252';
   }
-  const text = (b: Uint8Array) => decodeText(b, encoding!);
+  // Text that is not valid in the declared UTF-8 (e.g. Windows-1252 bytes in a
+  // file that says UTF-8) is counted, so that the U+FFFD it becomes is not silent.
+  let invalidUtf8 = 0;
+  let invalidExample = '';
+  const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+  const text = (b: Uint8Array): string => {
+    if (encoding === 'utf-8' && !isAscii(b)) {
+      try {
+        strictUtf8.decode(withoutIncompleteEnd(b));
+      } catch {
+        const t = decodeText(b, encoding);
+        if (invalidUtf8++ === 0) invalidExample = t.replace(/\s+/g, ' ').trim().slice(0, 40);
+        return t;
+      }
+    }
+    return decodeText(b, encoding!);
+  };
 
   // --- Segments: each variable record with its continuation records ---
   const segments: Segment[] = [];
@@ -423,7 +440,20 @@ export function parseSav(bytes: Uint8Array, file: string, options: ParseSavOptio
     s += n;
   }
   const variables = built.map((b) => b.variable);
-  const byName = new Map(variables.map((v) => [v.name.toUpperCase(), v]));
+  const byName = new Map<string, SavVariable>();
+  for (const v of variables) {
+    const twin = byName.get(v.name.toUpperCase());
+    if (twin) {
+      // Two columns of one name: the table would keep only one of them.
+      throw damaged(
+        file,
+        176,
+        `the variables ${twin.shortName} and ${v.shortName} both have the name "${v.name}" (SPSS names ignore case); ` +
+          'a file has one variable per name. Rename one of them in SPSS (or PSPP) and save the file again',
+      );
+    }
+    byName.set(v.name.toUpperCase(), v);
+  }
 
   // --- Value labels (record 3/4: numbers and short strings) ---
   for (const set of labelSets) {
@@ -546,6 +576,12 @@ export function parseSav(bytes: Uint8Array, file: string, options: ParseSavOptio
     return out;
   });
 
+  if (invalidUtf8 > 0) {
+    warnings.push(
+      `${invalidUtf8} text${invalidUtf8 === 1 ? '' : 's'} in the file ${invalidUtf8 === 1 ? 'is' : 'are'} not valid UTF-8, although the file declares UTF-8 ` +
+        `(e.g. "${invalidExample}"); the bytes that are not UTF-8 became \uFFFD. The file may be Windows-1252: read it with the option encoding: 'windows-1252' and check that accented letters look right.`,
+    );
+  }
   const productText = ascii(productBytes).replace(/\0/g, ' ').trim();
   const weightSeg = weightIndex > 0 ? segmentAtSlot.get(weightIndex - 1) : undefined;
   return {
@@ -569,17 +605,17 @@ export function parseSav(bytes: Uint8Array, file: string, options: ParseSavOptio
  * slot. Stops at the end-of-file code or at the end of the bytes.
  */
 function decompressBytecode(stream: Uint8Array, bias: number, littleEndian: boolean, caseSlots: number, file: string): Uint8Array {
-  const out: Buffer[] = [];
+  // One output buffer, grown by doubling: never an object per 8-byte value.
+  let out = Buffer.alloc(Math.min(Math.max(64, stream.length * 2), 64 * 1024 * 1024));
+  let length = 0;
+  const reserve = () => {
+    if (length + 8 <= out.length) return;
+    const next = Buffer.alloc(out.length * 2);
+    out.copy(next, 0, 0, length);
+    out = next;
+  };
   let pos = 0;
   let slots = 0;
-  const number = (x: number) => {
-    const b = Buffer.alloc(8);
-    if (littleEndian) b.writeDoubleLE(x);
-    else b.writeDoubleBE(x);
-    return b;
-  };
-  const sysmis = number(SYSMIS);
-  const spaces = Buffer.alloc(8, 0x20);
   outer: while (pos < stream.length) {
     if (pos + 8 > stream.length) {
       throw new UserInputError(
@@ -587,11 +623,13 @@ function decompressBytecode(stream: Uint8Array, bias: number, littleEndian: bool
           'The .sav file is incomplete, e.g. an interrupted download or copy; save or copy it again from SPSS.',
       );
     }
-    const commands = stream.subarray(pos, pos + 8);
+    const commandsAt = pos;
     pos += 8;
-    for (const code of commands) {
+    for (let k = 0; k < 8; k++) {
+      const code = stream[commandsAt + k];
       if (code === BYTECODE.PADDING) continue;
       if (code === BYTECODE.END_OF_FILE) break outer;
+      reserve();
       if (code === BYTECODE.RAW) {
         if (pos + 8 > stream.length) {
           throw new UserInputError(
@@ -599,16 +637,25 @@ function decompressBytecode(stream: Uint8Array, bias: number, littleEndian: bool
               'The .sav file is incomplete, e.g. an interrupted download or copy; save or copy it again from SPSS.',
           );
         }
-        out.push(Buffer.from(stream.subarray(pos, pos + 8)));
+        out.set(stream.subarray(pos, pos + 8), length);
         pos += 8;
-      } else if (code === BYTECODE.SPACES) out.push(spaces);
-      else if (code === BYTECODE.SYSMIS) out.push(sysmis);
-      else out.push(number(code - bias));
+      } else if (code === BYTECODE.SPACES) out.fill(0x20, length, length + 8);
+      else {
+        const x = code === BYTECODE.SYSMIS ? SYSMIS : code - bias;
+        if (littleEndian) out.writeDoubleLE(x, length);
+        else out.writeDoubleBE(x, length);
+      }
+      length += 8;
       slots++;
     }
   }
-  return Buffer.concat(out);
+  return out.subarray(0, length);
 }
+
+/** The largest a zlib block may inflate to (SPSS writes blocks of about 1 MB). */
+const MAX_ZLIB_BLOCK_BYTES = 64 * 1024 * 1024;
+/** The most the data of a .zsav file may inflate to, over all blocks. */
+const MAX_ZSAV_DATA_BYTES = 1024 * 1024 * 1024;
 
 /** Inflates the zlib blocks of a .zsav file (compression 2) into one bytecode stream. */
 function inflateZsav(bytes: Uint8Array, start: number, littleEndian: boolean, file: string): Uint8Array {
@@ -619,7 +666,10 @@ function inflateZsav(bytes: Uint8Array, start: number, littleEndian: boolean, fi
   const ztrailerOfs = c.int64(what);
   const ztrailerLen = c.int64(what);
   if (zheaderOfs !== start) throw damaged(file, start, `the zlib header says it is at byte ${zheaderOfs}`);
-  if (ztrailerOfs + ztrailerLen > bytes.length || ztrailerLen < 24) throw truncated(file, bytes.length, 'the zlib data (the file is shorter than its block index says)');
+  if (!Number.isSafeInteger(ztrailerOfs) || !Number.isSafeInteger(ztrailerLen) || ztrailerOfs < start + 24 || ztrailerLen < 24) {
+    throw damaged(file, start + 8, `the zlib header points to a block index at byte ${ztrailerOfs} of ${ztrailerLen} bytes, outside the data`);
+  }
+  if (ztrailerOfs + ztrailerLen > bytes.length) throw truncated(file, bytes.length, 'the zlib data (the file is shorter than its block index says)');
   const t = new Cursor(bytes, file, littleEndian);
   t.pos = ztrailerOfs;
   t.int64('the zlib trailer');
@@ -628,16 +678,30 @@ function inflateZsav(bytes: Uint8Array, start: number, littleEndian: boolean, fi
   const nBlocks = t.int32('the zlib trailer');
   if (nBlocks < 0 || 24 + nBlocks * 24 > ztrailerLen) throw damaged(file, ztrailerOfs, `the zlib trailer lists ${nBlocks} blocks`);
   const parts: Buffer[] = [];
+  let total = 0;
   for (let i = 0; i < nBlocks; i++) {
     t.int64('the zlib trailer');
     const compressedOfs = t.int64('the zlib trailer');
     t.int32('the zlib trailer');
     const compressedSize = t.int32('the zlib trailer');
+    if (!Number.isSafeInteger(compressedOfs) || compressedOfs < start + 24 || compressedSize < 0) {
+      throw damaged(file, t.pos - 12, `zlib block ${i + 1} is said to be at byte ${compressedOfs} with ${compressedSize} bytes, outside the data`);
+    }
     if (compressedOfs + compressedSize > bytes.length) throw truncated(file, bytes.length, `zlib block ${i + 1}`);
     try {
-      parts.push(zlib.inflateSync(bytes.subarray(compressedOfs, compressedOfs + compressedSize)));
+      parts.push(zlib.inflateSync(bytes.subarray(compressedOfs, compressedOfs + compressedSize), { maxOutputLength: MAX_ZLIB_BLOCK_BYTES }));
     } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+        throw damaged(file, compressedOfs, `zlib block ${i + 1} inflates to more than ${MAX_ZLIB_BLOCK_BYTES / 1024 / 1024} MB, the most a block may hold (SPSS writes blocks of about 1 MB)`);
+      }
       throw damaged(file, compressedOfs, `zlib block ${i + 1} cannot be decompressed (${(e as Error).message})`);
+    }
+    total += parts[parts.length - 1].length;
+    if (total > MAX_ZSAV_DATA_BYTES) {
+      throw new UserInputError(
+        `${file}: refused to unpack the compressed data: they inflate to more than ${MAX_ZSAV_DATA_BYTES / 1024 / 1024 / 1024} GB, the limit of this reader. ` +
+          'Save the file from SPSS without compression, or split the cases over several files.',
+      );
     }
   }
   return Buffer.concat(parts);

@@ -49,9 +49,8 @@ export function isKnownEncoding(encoding: string): boolean {
 /** Decodes bytes in the given (normalised) encoding. Invalid UTF-8 becomes U+FFFD, never an exception. */
 export function decodeText(bytes: Uint8Array, encoding: string): string {
   if (encoding === 'windows-1252') {
-    let s = '';
-    for (const b of bytes) s += b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] : String.fromCharCode(b);
-    return s;
+    const latin = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+    return latin.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]);
   }
   if (encoding === 'utf-8') bytes = withoutIncompleteEnd(bytes);
   return new TextDecoder(encoding).decode(bytes);
@@ -61,7 +60,7 @@ export function decodeText(bytes: Uint8Array, encoding: string): string {
  * UTF-8 bytes without a character cut off at the end (a string cut to its
  * width in bytes by SPSS can end in the first byte of "é").
  */
-function withoutIncompleteEnd(bytes: Uint8Array): Uint8Array {
+export function withoutIncompleteEnd(bytes: Uint8Array): Uint8Array {
   let i = bytes.length - 1;
   let continuation = 0;
   while (i >= 0 && (bytes[i] & 0xc0) === 0x80 && continuation < 3) {
@@ -72,6 +71,12 @@ function withoutIncompleteEnd(bytes: Uint8Array): Uint8Array {
   const lead = bytes[i];
   const need = lead >= 0xf0 ? 3 : lead >= 0xe0 ? 2 : lead >= 0xc0 ? 1 : 0;
   return lead >= 0xc0 && continuation < need ? bytes.subarray(0, i) : bytes;
+}
+
+/** True when every byte is ASCII (below 0x80): the same text in every encoding this reader knows. */
+export function isAscii(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] >= 0x80) return false;
+  return true;
 }
 
 /** Encodes text as UTF-8 (the only encoding the writer uses). */

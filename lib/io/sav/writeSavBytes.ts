@@ -71,38 +71,57 @@ const MAX_VALUE_LABEL_BYTES = 120; // SPSS's limit (the format allows 255)
 const MAX_VARIABLE_LABEL_BYTES = 255;
 const MAX_STRING_WIDTH = 32767;
 
-/** Grows a buffer of little-endian values. */
+/**
+ * Grows one buffer of little-endian values (doubling its size when full), so
+ * that a file of N values costs about its own size in memory, not an object
+ * per value.
+ */
 class ByteWriter {
-  private chunks: Buffer[] = [];
+  private buf = Buffer.alloc(64 * 1024);
   length = 0;
 
+  private reserve(n: number): void {
+    if (this.length + n <= this.buf.length) return;
+    let size = this.buf.length * 2;
+    while (size < this.length + n) size *= 2;
+    const next = Buffer.alloc(size);
+    this.buf.copy(next, 0, 0, this.length);
+    this.buf = next;
+  }
   bytes(b: Uint8Array): void {
-    const buf = Buffer.from(b);
-    this.chunks.push(buf);
-    this.length += buf.length;
+    this.reserve(b.length);
+    this.buf.set(b, this.length);
+    this.length += b.length;
+  }
+  byte(v: number): void {
+    this.reserve(1);
+    this.buf[this.length++] = v;
   }
   int32(v: number): void {
-    const b = Buffer.alloc(4);
-    b.writeInt32LE(v | 0);
-    this.bytes(b);
+    this.reserve(4);
+    this.buf.writeInt32LE(v | 0, this.length);
+    this.length += 4;
   }
   float64(v: number): void {
-    const b = Buffer.alloc(8);
-    b.writeDoubleLE(v);
-    this.bytes(b);
+    this.reserve(8);
+    this.buf.writeDoubleLE(v, this.length);
+    this.length += 8;
   }
   /** Text (UTF-8, or Latin-1 for ASCII-only record parts) padded with spaces or cut to exactly `n` bytes. */
   padded(text: string | Uint8Array, n: number, pad = 0x20): void {
     const src = typeof text === 'string' ? encodeUtf8(text) : text;
-    const b = Buffer.alloc(n, pad);
-    Buffer.from(src).copy(b, 0, 0, Math.min(n, src.length));
-    this.bytes(b);
+    this.reserve(n);
+    this.buf.fill(pad, this.length, this.length + n);
+    this.buf.set(src.subarray(0, Math.min(n, src.length)), this.length);
+    this.length += n;
   }
   zeros(n: number): void {
-    this.bytes(Buffer.alloc(n));
+    this.reserve(n);
+    this.buf.fill(0, this.length, this.length + n);
+    this.length += n;
   }
   toBuffer(): Buffer {
-    return Buffer.concat(this.chunks, this.length);
+    return this.buf.subarray(0, this.length);
   }
 }
 
@@ -114,9 +133,9 @@ interface Planned {
   shortNames: string[];
   kind: Kind;
   width: number;
-  /** Numbers (seconds for dates) or null; or UTF-8 bytes for strings. */
+  /** Numbers (seconds for dates) or null; or the texts (encoded as UTF-8 when written) for strings. */
   numbers?: Array<number | null>;
-  strings?: Buffer[];
+  strings?: string[];
   format: SavFormat;
   label: Buffer | null;
   valueLabels: Array<{ value: number | string; label: Buffer }>;
@@ -189,13 +208,14 @@ function planValues(col: SavColumn, n: number): Pick<Planned, 'kind' | 'width' |
   }
   kind ??= 'numeric';
   if (kind === 'string') {
-    const strings: Buffer[] = [];
+    // Kept as text and encoded row by row when written: a Buffer per cell would cost far more than the text.
+    const strings: string[] = [];
     let width = 1;
     for (let i = 0; i < n; i++) {
       const v = col.values[i];
-      const b = v === null || v === undefined ? Buffer.alloc(0) : encodeUtf8(String(v).replace(/ +$/, ''));
-      strings.push(b);
-      width = Math.max(width, b.length);
+      const t = v === null || v === undefined ? '' : String(v).replace(/ +$/, '');
+      strings.push(t);
+      width = Math.max(width, Buffer.byteLength(t, 'utf8'));
     }
     if (width > MAX_STRING_WIDTH) throw new UserInputError(`Column "${col.name}": a text of ${width} bytes is longer than SPSS allows (${MAX_STRING_WIDTH} bytes).`);
     return { kind, width, strings, allWhole: false, maxAbs: 0, negative: false };
@@ -463,7 +483,7 @@ export function buildSav(columns: readonly SavColumn[], options: BuildSavOptions
         else w.float64(x ?? SYSMIS);
         continue;
       }
-      const bytes = p.strings![r];
+      const bytes = encodeUtf8(p.strings![r]);
       const segments = segmentCount(p.width);
       for (let k = 0; k < segments; k++) {
         const segWidth = segmentWidth(p.width, k);
@@ -550,7 +570,9 @@ function recordMissing(p: Planned): { n: number; raw: Buffer[] } {
 /** Bytecode compression: blocks of 8 command bytes, each followed by the raw 8-byte values they announce. */
 class BytecodeWriter {
   private commands: number[] = [];
-  private raw: Buffer[] = [];
+  /** The raw 8-byte values of the current block (at most 8), reused for every block. */
+  private readonly rawBytes = Buffer.alloc(64);
+  private rawCount = 0;
 
   constructor(private readonly out: ByteWriter) {}
 
@@ -558,15 +580,19 @@ class BytecodeWriter {
     if (x === null) this.push(BYTECODE.SYSMIS);
     else if (Number.isInteger(x) && x >= 1 - COMPRESSION_BIAS && x <= 251 - COMPRESSION_BIAS) this.push(x + COMPRESSION_BIAS);
     else {
-      const b = Buffer.alloc(8);
-      b.writeDoubleLE(x);
-      this.push(BYTECODE.RAW, b);
+      this.rawBytes.writeDoubleLE(x, this.rawCount * 8);
+      this.rawCount++;
+      this.push(BYTECODE.RAW);
     }
   }
 
   string(slot: Buffer): void {
     if (slot.every((b) => b === 0x20)) this.push(BYTECODE.SPACES);
-    else this.push(BYTECODE.RAW, Buffer.from(slot));
+    else {
+      slot.copy(this.rawBytes, this.rawCount * 8, 0, 8);
+      this.rawCount++;
+      this.push(BYTECODE.RAW);
+    }
   }
 
   finish(): void {
@@ -576,16 +602,15 @@ class BytecodeWriter {
     }
   }
 
-  private push(code: number, raw?: Buffer): void {
+  private push(code: number): void {
     this.commands.push(code);
-    if (raw) this.raw.push(raw);
     if (this.commands.length === 8) this.flush();
   }
 
   private flush(): void {
-    this.out.bytes(Buffer.from(this.commands));
-    for (const r of this.raw) this.out.bytes(r);
+    for (const c of this.commands) this.out.byte(c);
+    this.out.bytes(this.rawBytes.subarray(0, this.rawCount * 8));
     this.commands = [];
-    this.raw = [];
+    this.rawCount = 0;
   }
 }
