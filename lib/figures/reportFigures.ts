@@ -109,7 +109,7 @@ export function reportFigures(data: ReportData, options: ReportFiguresOptions = 
   const table = networkTable(survey, instrument, { networks });
   const groups = table.filter((r) => r.approached > 0).length;
   const hasYears = table.some((r) => r.years !== null);
-  const noYears = networks ? 'no "years" column in networks.csv' : 'no networks.csv in the data folder (it gives the years)';
+  const noYears = networks ? 'no "years" column in networks.csv' : 'no networks.csv in the data folder, which gives the years';
   /** Is a group-level variable in the data? null when it is, else why not. */
   const absent = (v: string): string | null => {
     if (v === 'years') return hasYears ? null : noYears;
