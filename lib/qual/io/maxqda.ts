@@ -406,6 +406,20 @@ export interface WriteMaxqdaOptions {
 export function writeMaxqdaCodedSegments(project: QualProject, options: WriteMaxqdaOptions = {}): string {
   const problems = new ProblemList();
   checkProject(project, problems);
+  // A code path is one cell, its levels separated by " > " (or "\" in older
+  // MAXQDA versions), and the reader trims each level: a name holding one of
+  // these would come back as a different code tree, so it is refused here.
+  for (const c of project.codes) {
+    if (typeof c.name !== 'string') continue;
+    const why = /[>\\]/.test(c.name)
+      ? 'holds ">" or "\\", which separate the levels of a MAXQDA code path'
+      : /[\r\n]/.test(c.name)
+        ? 'holds a line break; a code path is one line'
+        : c.name !== c.name.trim()
+          ? 'starts or ends with white space, which MAXQDA and this reader drop'
+          : undefined;
+    if (why) problems.add(`code ${JSON.stringify(c.name)}: the name ${why}, so the table would be read back as a different code tree. Rename the code (e.g. "-" for ">") or write the project as .qdpx (writeQdpx)`);
+  }
   problems.throwIfAny('writeMaxqdaCodedSegments', 'project');
   const withOrigin = options.dataOrigin ?? project.dataOrigin !== null;
   const header = ['Color', 'Document group', 'Document name', 'Code', 'Begin', 'End', 'Weight score', 'Segment', 'Created by', 'Created'];

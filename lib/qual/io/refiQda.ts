@@ -22,20 +22,18 @@
  * ZIP timestamps, no compression, GUIDs from ids).
  */
 import * as fs from 'node:fs';
-import { strToU8, unzipSync, zipSync } from 'fflate';
+import { strToU8, zipSync } from 'fflate';
+import { ZipArchive, type ZipLimits } from '../../io/zip';
 import { decodeCsvBytes } from '../../io/csv';
 import { ProblemList } from '../../util/problems';
 import { UserInputError } from '../../util/errors';
 import { GUID_PATTERN, stableGuid } from '../guid';
 import { checkProject, type CodedSegment, type QualCode, type QualDocument, type QualProject } from '../model';
 import { sliceCodePoints, textIndex } from '../text';
-import { attr, child, children, escapeXml, hasInvalidXmlChars, lineColumn, parseXml, textOf, type XmlNode } from './xml';
+import { attr, child, children, escapeXml, hasInvalidXmlChars, LineIndex, parseXml, textOf, type XmlNode } from './xml';
 
 export const PROJECT_NAMESPACE = 'urn:QDA-XML:project:1.0';
 export const CODEBOOK_NAMESPACE = 'urn:QDA-XML:codebook:1.0';
-
-/** Largest archive member the reader inflates (a guard against ZIP bombs). */
-const MAX_MEMBER_BYTES = 256 * 1024 * 1024;
 
 export interface ReadQdpxOptions {
   /** Name of the file in messages when bytes are given (default "project.qdpx"). */
@@ -47,6 +45,8 @@ export interface ReadQdpxOptions {
   networks?: readonly string[];
   /** Coder for codings without a creatingUser (default: an error lists them). */
   defaultCoder?: string;
+  /** Caps on unpacking the archive (default 256 MB per member, 512 MB in all; see lib/io/zip.ts). */
+  zipLimits?: Partial<ZipLimits>;
 }
 
 export interface ReadResult {
@@ -84,32 +84,20 @@ export function readQdpx(input: string | Uint8Array, options: ReadQdpxOptions = 
         (looksXml ? ' The file looks like XML: if it is a project.qde or a codebook (.qdc), read it with parseProjectXml or readQdc.' : ''),
     );
   }
-  let entries: Record<string, Uint8Array>;
-  const tooLarge: string[] = [];
-  const names: string[] = [];
-  try {
-    entries = unzipSync(bytes, {
-      filter: (f) => {
-        names.push(f.name);
-        if (f.name.endsWith('/')) return false;
-        if (f.originalSize > MAX_MEMBER_BYTES) {
-          tooLarge.push(`${f.name} (${f.originalSize} bytes)`);
-          return false;
-        }
-        return f.name === 'project.qde' || f.name.toLowerCase().startsWith('sources/') || f.name.toLowerCase().endsWith('.qde');
-      },
-    });
-  } catch (e) {
-    throw new UserInputError(`${file}: the ZIP archive is damaged or uses an unsupported compression (${(e as Error).message}); export the project again from the QDA program.`);
-  }
-  if (tooLarge.length > 0) throw new UserInputError(`${file}: refused to unpack ${tooLarge.join(', ')}: larger than ${MAX_MEMBER_BYTES} bytes.`);
-  const qdeName = entries['project.qde'] ? 'project.qde' : Object.keys(entries).find((n) => n.toLowerCase().endsWith('.qde') && !n.includes('/'));
+  // Members are listed from the archive's table of contents and inflated one
+  // by one within a cap per member and a cap for all together, each checked
+  // against its CRC-32: a damaged or altered member is refused, never read.
+  const zip = new ZipArchive(bytes, file, { kind: 'project', advice: 'Export the project again from the QDA program.', limits: options.zipLimits });
+  const names = zip.names;
+  const qdeName = zip.has('project.qde') ? 'project.qde' : names.find((n) => n.toLowerCase().endsWith('.qde') && !n.includes('/'));
   if (!qdeName) {
     throw new UserInputError(`${file}: the archive has no project.qde; expected the REFI-QDA project XML at its top level. Found: ${names.length ? names.slice(0, 10).join(', ') : 'no files'}.`);
   }
   const sources = new Map<string, Uint8Array>();
-  for (const [name, data] of Object.entries(entries)) if (name !== qdeName) sources.set(name, data);
-  const xmlBytes = entries[qdeName];
+  for (const name of names) {
+    if (name !== qdeName && !name.endsWith('/') && name.toLowerCase().startsWith('sources/')) sources.set(name, zip.read(name));
+  }
+  const xmlBytes = zip.read(qdeName);
   let xml: string;
   try {
     xml = new TextDecoder('utf-8', { fatal: true }).decode(xmlBytes);
@@ -138,10 +126,27 @@ export function parseProjectXml(xml: string, options: ParseProjectOptions = {}):
   }
   const problems = new ProblemList();
   const warnings: string[] = [];
+  // The line of each GUID, for messages: found in one pass over the XML (a
+  // search per element would make reading quadratic in the number of selections).
+  let guidLines: Map<string, number> | undefined;
+  let lines: LineIndex | undefined;
+  let searches = 0;
   const lineOfGuid = (guid: string | undefined) => {
     if (!guid) return '';
-    const i = xml.indexOf(`"${guid}"`);
-    return i < 0 ? '' : ` (line ${lineColumn(xml, i).line})`;
+    lines ??= new LineIndex(xml);
+    if (!guidLines) {
+      guidLines = new Map();
+      for (const m of xml.matchAll(/"([0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12})"/g)) {
+        if (!guidLines.has(m[1])) guidLines.set(m[1], m.index! + 1);
+      }
+    }
+    let at = guidLines.get(guid);
+    // Not a well-formed GUID (it is being reported): a search, for the first few only.
+    if (at === undefined && searches++ < 100) {
+      const i = xml.indexOf(`"${guid}"`);
+      if (i >= 0) at = i + 1;
+    }
+    return at === undefined ? '' : ` (line ${lines.lineOf(at)})`;
   };
   const dec = (where: string) => () => `${file}: ${where}`;
   const ns = attr(project, 'xmlns', dec('<Project>'));
@@ -400,13 +405,19 @@ export function projectXml(project: QualProject, options: WriteQdpxOptions = {})
   }
   const sources: Array<[string, string]> = [];
   lines.push('  <Sources>');
+  const segmentsOf = new Map<string, QualProject['segments']>();
+  for (const s of project.segments) {
+    const list = segmentsOf.get(s.documentId);
+    if (list) list.push(s);
+    else segmentsOf.set(s.documentId, [s]);
+  }
   for (const d of project.documents) {
     const guid = asGuid(d.id, 'source');
     const file = `${guid}.txt`;
     sources.push([`Sources/${file}`, d.text]);
     lines.push(`    <TextSource guid="${guid}" name="${escapeXml(d.name, true)}" plainTextPath="internal://${file}">`);
     if (d.description) lines.push(`      <Description>${escapeXml(d.description)}</Description>`);
-    for (const s of project.segments.filter((x) => x.documentId === d.id)) {
+    for (const s of segmentsOf.get(d.id) ?? []) {
       const name = s.text.length > 80 ? `${[...s.text].slice(0, 77).join('')}...` : s.text;
       lines.push(
         `      <PlainTextSelection guid="${stableGuid(`selection/${s.id}`)}" name="${escapeXml(name, true)}" startPosition="${s.start}" endPosition="${s.end}" creatingUser="${userGuid(s.coder)}"${s.created ? ` creationDateTime="${escapeXml(s.created, true)}"` : ''}>`,

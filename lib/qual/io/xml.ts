@@ -49,6 +49,30 @@ export function lineColumn(text: string, index: number): { line: number; column:
   return { line, column: index - last };
 }
 
+/** Line numbers of string indexes, from the line starts found once (binary search per lookup). */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(text: string) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+
+  /** The 1-based line of a string index. */
+  lineOf(index: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= index) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  }
+}
+
+/** How deep elements may nest: REFI-QDA code trees are a few levels deep; far deeper is refused with a clear message. */
+export const MAX_XML_DEPTH = 64;
+
 /**
  * Parses XML text into nested objects. `file` names the file in messages
  * ("interviews.qdpx > project.qde").
@@ -77,7 +101,41 @@ export function parseXml(xml: string, file: string): XmlNode {
     ignorePiTags: true,
     isArray: (name: string, _path: unknown, _leaf: boolean, isAttribute: boolean) => !isAttribute && REPEATED.has(name),
   });
-  return parser.parse(text) as XmlNode;
+  const depth = maxDepth(text);
+  if (depth.depth > MAX_XML_DEPTH) {
+    const at = lineColumn(text, depth.index);
+    throw new UserInputError(
+      `${file}, line ${at.line}, column ${at.column}: elements are nested ${MAX_XML_DEPTH + 1} or more levels deep here, more than this reader accepts (${MAX_XML_DEPTH}). ` +
+        'A code tree of that depth is almost certainly a damaged or generated file; flatten the code tree in the QDA program and export again.',
+    );
+  }
+  try {
+    return parser.parse(text) as XmlNode;
+  } catch (e) {
+    // The parser's own limits (e.g. its nesting limit) are not the user's bug either.
+    throw new UserInputError(`${file}: the XML cannot be read (${(e as Error).message}). Export the file again from the QDA program.`);
+  }
+}
+
+/** The deepest nesting of elements in well-formed XML, and where it is first reached past MAX_XML_DEPTH. */
+function maxDepth(text: string): { depth: number; index: number } {
+  let depth = 0;
+  let max = 0;
+  let index = 0;
+  // Tags only (a ">" inside a quoted attribute value does not end a tag): comments, CDATA and processing instructions are skipped whole.
+  const re = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<(\/?)[^\s/>!?](?:[^>"']|"[^"]*"|'[^']*')*?(\/?)>/g;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    if (m[1] === undefined && m[2] === undefined) continue; // comment, CDATA, PI
+    if (m[1] === '/') depth--;
+    else if (m[2] !== '/') {
+      depth++;
+      if (depth > max) {
+        max = depth;
+        if (max === MAX_XML_DEPTH + 1) index = m.index;
+      }
+    }
+  }
+  return { depth: max, index };
 }
 
 /** The child elements of a node with a tag name (always an array). */
