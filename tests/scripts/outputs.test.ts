@@ -74,7 +74,7 @@ describe('--out that would write into what a command reads, or over what it did 
   it('npm run reproduce refuses it before any work', { timeout: 120_000 }, async () => {
     const { root, data, home } = setUp();
     await expectRefused('reproduce', root, [
-      [['--data', data, '--out', data], /data is the data folder .*never writes to what it reads/],
+      [['--data', data, '--out', data], /data is the data folder; a command never writes to what it reads/],
       [['--out', path.join(DATA, 'results')], /lies inside the data folder/],
       [['--data', data, '--out', path.join(ROOT, 'notebooks')], /is the notebooks folder/],
       [['--data', data, '--out', home], /home is a folder that this tool did not make \(no \.delicate-verbanden-output in it\), and it holds other files: thesis\.docx\. "npm run reproduce" replaces its output folder as a whole/],

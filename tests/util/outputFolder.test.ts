@@ -203,7 +203,7 @@ describe('checkOutputFolder and checkOutputFile (nothing written into what is re
   it('refuses an out folder that is, contains or lies inside the data folder (also through a symbolic link)', () => {
     const { root, data, reads } = setUp();
     fs.symlinkSync(data, path.join(root, 'alias'));
-    expect(() => checkOutputFolder(data, 'reproduce', { reads })).toThrow(/^--out: .*data is the data folder .*a command never writes to what it reads/);
+    expect(() => checkOutputFolder(data, 'reproduce', { reads })).toThrow(/^--out: .*data is the data folder; a command never writes to what it reads/);
     expect(() => checkOutputFolder(path.join(data, 'out'), 'reproduce', { reads })).toThrow(/lies inside the data folder/);
     expect(() => checkOutputFolder(path.join(root, 'alias', 'out'), 'figures', { reads })).toThrow(/lies inside the data folder/);
     expect(() => checkOutputFolder(root, 'reproduce', { reads })).toThrow(/contains the data folder/);
