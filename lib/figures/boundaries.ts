@@ -6,9 +6,11 @@
  * error bar.
  */
 import type { BoundaryRow } from '../analysis/boundaryProfile';
-import { requireInstrument, resolveOptions, titleOf } from './common';
+import type { Instrument, Language } from '../io/instrument';
+import { compactTitle, requireInstrument, resolveOptions, titleOf } from './common';
+import { categoryTicks, groupScale, ROW_PX, rowsLength, rowsRange, stripTrace, templateText } from './groups';
 import { CAPTIONS, constructLabel, scaleTicks, WORDS } from './i18n';
-import { axis, axisTitle, baseLayout, formatNumber, THEME, wrapLabel } from './theme';
+import { axis, axisTitle, baseLayout, escapeLabel, font, formatNumber, THEME, wrapLabel } from './theme';
 import type { FigureSpec, InstrumentFigureOptions } from './types';
 import { checkNonEmpty, checkScaleValue } from './validate';
 
@@ -26,11 +28,14 @@ const FIGURE = 'boundariesFigure';
 export function boundariesFigure(rows: readonly BoundaryRow[], options: BoundariesFigureOptions): FigureSpec {
   checkNonEmpty(rows, 'the boundary profile', FIGURE);
   const instrument = requireInstrument(options, FIGURE);
-  const o = resolveOptions(options, FIGURE, { width: 1100, height: 560 }, 12);
-  const w = WORDS[o.lang];
   for (const r of rows) checkScaleValue(r.mean, `the mean of ${r.network} on "${r.dimension}"`, FIGURE);
   const networks = [...new Set(rows.map((r) => r.network))];
   const dimensions = [...new Set(rows.map((r) => r.dimension))];
+  const scale = groupScale(networks.length);
+  if (scale === 'rows') return boundaryRows(rows, networks, dimensions, instrument, options);
+  if (scale === 'compact') return boundaryStrips(rows, networks, dimensions, instrument, options);
+  const o = resolveOptions(options, FIGURE, { width: 1100, height: 560 }, 12);
+  const w = WORDS[o.lang];
   const bands = options.bands ?? true;
   const ticks = scaleTicks(instrument, instrument.constructs.find((c) => c.id === dimensions[0])?.responseScale ?? 'role5', o.lang);
 
@@ -52,28 +57,117 @@ export function boundariesFigure(rows: readonly BoundaryRow[], options: Boundari
       x: networks,
       y: own.map((r) => r?.mean ?? null),
       marker: { color: THEME.categorical[k % THEME.categorical.length] },
-      ...(bands
-        ? {
-            error_y: {
-              type: 'data',
-              symmetric: false,
-              array: own.map((r) => (r && r.mean !== null && r.upper !== null ? Math.max(0, Math.min(5, r.upper) - r.mean) : null)),
-              arrayminus: own.map((r) => (r && r.mean !== null && r.lower !== null ? Math.max(0, r.mean - Math.max(1, r.lower)) : null)),
-              color: THEME.colors.muted,
-              thickness: 1,
-              width: 2,
-            },
-          }
-        : {}),
-      hovertext: own.map((r, j) =>
-        r === null
-          ? `${networks[j]}: ${w.unknown}`
-          : `<b>${networks[j]}</b><br>${label}<br>${w.mean} ${formatNumber(r.mean, 2, o.lang)}` +
-            (r.lower !== null && r.upper !== null ? `<br>${w.band}: ${formatNumber(r.lower, 2, o.lang)} – ${formatNumber(r.upper, 2, o.lang)}` : '') +
-            `<br>${w.n} = ${r.n}`,
-      ),
+      ...(bands ? { error_y: { type: 'data', symmetric: false, ...bandArrays(own), color: THEME.colors.muted, thickness: 1, width: 2 } } : {}),
+      hovertext: own.map((r, j) => hoverText(r, networks[j], label, o.lang)),
       hoverinfo: 'text',
     };
   });
+  return { data, layout };
+}
+
+type Row = BoundaryRow | null;
+
+/** The band (mean +/- 2 SE, clipped to 1-5) as error-bar lengths. */
+function bandArrays(own: readonly Row[]): { array: Array<number | null>; arrayminus: Array<number | null> } {
+  return {
+    array: own.map((r) => (r && r.mean !== null && r.upper !== null ? Math.max(0, Math.min(5, r.upper) - r.mean) : null)),
+    arrayminus: own.map((r) => (r && r.mean !== null && r.lower !== null ? Math.max(0, r.mean - Math.max(1, r.lower)) : null)),
+  };
+}
+
+function hoverText(r: Row, network: string, label: string, lang: Language): string {
+  const w = WORDS[lang];
+  return r === null
+    ? `${network}: ${w.unknown}`
+    : `<b>${network}</b><br>${label}<br>${w.mean} ${formatNumber(r.mean, 2, lang)}` +
+        (r.lower !== null && r.upper !== null ? `<br>${w.band}: ${formatNumber(r.lower, 2, lang)} – ${formatNumber(r.upper, 2, lang)}` : '') +
+        `<br>${w.n} = ${r.n}`;
+}
+
+/** One row per dimension and group: rows indexed once, not searched per cell. */
+function cells(rows: readonly BoundaryRow[], networks: readonly string[], dimensions: readonly string[]): Row[][] {
+  const at = new Map(rows.map((r) => [`${r.dimension}\u0000${r.network}`, r]));
+  return dimensions.map((d) => networks.map((nw) => at.get(`${d}\u0000${nw}`) ?? null));
+}
+
+/** The reading of the role scale in one line: "1 speelt geen rol · 2 ... · 5 ...". */
+function roleReading(instrument: Instrument, dimension: string, lang: Language): string {
+  const ticks = scaleTicks(instrument, instrument.constructs.find((c) => c.id === dimension)?.responseScale ?? 'role5', lang);
+  return ticks.ticktext.map((t) => t.replace('<br>', ' ')).join(' · ');
+}
+
+/** The x-axis ticks of the role scale, shortened to the number and a wrapped reading. */
+function roleTicks(instrument: Instrument, dimension: string, lang: Language, width: number) {
+  const ticks = scaleTicks(instrument, instrument.constructs.find((c) => c.id === dimension)?.responseScale ?? 'role5', lang);
+  return { tickmode: 'array', tickvals: ticks.tickvals, ticktext: ticks.ticktext.map((t) => wrapLabel(t.replace('<br>', ' '), width)) };
+}
+
+/** 11-100 groups: one panel per dimension, side by side, groups as rows (every name labelled once, on the left). */
+function boundaryRows(rows: readonly BoundaryRow[], networks: string[], dimensions: string[], instrument: Instrument, options: BoundariesFigureOptions): FigureSpec {
+  const n = networks.length;
+  const fixed = 130 + 70;
+  const o = resolveOptions(options, FIGURE, { width: 1100, height: rowsLength(n, ROW_PX, fixed, 560) }, 12);
+  const w = WORDS[o.lang];
+  const bands = options.bands ?? true;
+  const grid = cells(rows, networks, dimensions);
+  const layout = baseLayout({ lang: o.lang, title: titleOf(o, CAPTIONS.boundaries[o.lang]), subtitle: `${w.role}: ${roleReading(instrument, dimensions[0], o.lang)}`, synthetic: o.synthetic, width: o.width, height: o.height, margin: { l: 150, r: 30, t: 130, b: 70 } });
+  const panels = dimensions.length;
+  const gap = 0.03;
+  const span = (1 - gap * (panels - 1)) / panels;
+  const yaxis = { type: 'category', categoryorder: 'array', categoryarray: networks, ...rowsRange(n), showgrid: false, ticks: '', tickfont: font(12), ...categoryTicks(networks, o.height - fixed, 12) };
+  const data: FigureSpec['data'] = [];
+  dimensions.forEach((d, k) => {
+    const xa = k === 0 ? 'x' : `x${k + 1}`;
+    const ya = k === 0 ? 'y' : `y${k + 1}`;
+    const domain = [Number((k * (span + gap)).toFixed(4)), Number((k * (span + gap) + span).toFixed(4))];
+    const label = constructLabel(instrument, d, o.lang);
+    layout[k === 0 ? 'xaxis' : `xaxis${k + 1}`] = axis({ domain, anchor: ya, range: [1, 5], autorange: false, fixedrange: true, dtick: 1, tickfont: font(11), title: axisTitle(w.roleShort, 4) });
+    layout[k === 0 ? 'yaxis' : `yaxis${k + 1}`] = axis({ ...yaxis, anchor: xa, ...(k === 0 ? {} : { showticklabels: false }) });
+    (layout.annotations as unknown[]).push(panelTitle(label, xa, k));
+    const own = grid[k];
+    data.push({
+      type: 'bar',
+      name: label,
+      orientation: 'h',
+      y: networks,
+      x: own.map((r) => r?.mean ?? null),
+      xaxis: xa,
+      yaxis: ya,
+      marker: { color: THEME.categorical[k % THEME.categorical.length] },
+      ...(bands ? { error_x: { type: 'data', symmetric: false, ...bandArrays(own), color: THEME.colors.muted, thickness: 1, width: 1.5 } } : {}),
+      hovertext: own.map((r, j) => hoverText(r, networks[j], label, o.lang)),
+      hoverinfo: 'text',
+      showlegend: false,
+    });
+  });
+  layout.bargap = 0.25;
+  layout.showlegend = false;
+  return { data, layout };
+}
+
+function panelTitle(label: string, xa: string, k: number): Record<string, unknown> {
+  return { text: `<b>${escapeLabel(label)}</b>`, xref: `${xa} domain`, yref: 'paper', x: 0.5, y: 1, yshift: 6, xanchor: 'center', yanchor: 'bottom', showarrow: false, font: font(13, THEME.categorical[k % THEME.categorical.length]) };
+}
+
+/** Above 100 groups: one row per dimension, every group a dot over a box of their spread; hover names the group. */
+function boundaryStrips(rows: readonly BoundaryRow[], networks: string[], dimensions: string[], instrument: Instrument, options: BoundariesFigureOptions): FigureSpec {
+  const o = resolveOptions(options, FIGURE, { width: 1100, height: Math.max(460, 220 + 90 * dimensions.length) }, 12);
+  const w = WORDS[o.lang];
+  const grid = cells(rows, networks, dimensions);
+  const labels = dimensions.map((d) => constructLabel(instrument, d, o.lang));
+  const layout = baseLayout({ lang: o.lang, title: compactTitle(o, CAPTIONS.boundaries[o.lang], networks.length), synthetic: o.synthetic, width: o.width, height: o.height, margin: { l: 200, r: 90, t: 90, b: 110 } });
+  layout.xaxis = axis({ range: [1, 5], autorange: false, ...roleTicks(instrument, dimensions[0], o.lang, 18), title: axisTitle(w.role, 6) });
+  layout.yaxis = axis({ type: 'category', categoryorder: 'array', categoryarray: labels, autorange: 'reversed', showgrid: false, ticks: '', tickfont: font(13) });
+  layout.showlegend = false;
+  const data = dimensions.map((d, k) =>
+    stripTrace({
+      name: labels[k],
+      values: grid[k].map((r) => r?.mean ?? null),
+      groups: networks,
+      customdata: grid[k].map((r) => r?.n ?? 0),
+      hovertemplate: `<b>%{text}</b><br>${templateText(labels[k])}<br>${w.mean} %{x:.2f}<br>${w.n} = %{customdata}<extra></extra>`,
+      color: THEME.categorical[k % THEME.categorical.length],
+    }),
+  );
   return { data, layout };
 }

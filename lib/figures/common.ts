@@ -5,7 +5,7 @@
 import type { Instrument, Language } from '../io/instrument';
 import type { NetworkTableRow } from '../analysis/networkTable';
 import { UserInputError } from '../util/errors';
-import { checkLang, constructLabel, figureTitle } from './i18n';
+import { checkLang, constructLabel, figureTitle, WORDS } from './i18n';
 import type { FigureOptions } from './types';
 import { checkSize } from './validate';
 
@@ -43,6 +43,11 @@ export function resolveOptions(options: FigureOptions | undefined, figure: strin
 /** The title text: "Figuur N: caption" (or the caller's title after "Figuur N: "). */
 export function titleOf(o: ResolvedOptions, caption: string): string {
   return figureTitle(o.lang, o.number, o.title ?? caption);
+}
+
+/** The title of a compact figure (above 100 groups): the caption, or the caller's title, and how many groups one dot each stands for. */
+export function compactTitle(o: ResolvedOptions, caption: string, groups: number): string {
+  return figureTitle(o.lang, o.number, `${o.title ?? caption} (${WORDS[o.lang].dotPerGroup(groups)})`);
 }
 
 /** Requires an instrument (codebook) in the options, for construct names. */

@@ -39,6 +39,11 @@ export function figureTitle(lang: Language, number: number | undefined, caption:
   return `${lang === 'nl' ? 'Figuur' : 'Figure'} ${number}: ${caption}`;
 }
 
+/** A whole number with a thousands separator (2.000, 2,000), without depending on the runtime's locale data. */
+export function thousands(n: number, sep: string): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, sep);
+}
+
 /** Words used on axes, legends and hover labels. */
 export const WORDS = {
   nl: {
@@ -64,12 +69,16 @@ export const WORDS = {
     letter: 'Letter',
     importance: 'Belang (1-5)',
     role: 'Rol bij de begrenzing (1-5)',
+    roleShort: 'Rol (1-5)',
     score: 'Score (1-5)',
     orderedBy: (v: string) => `Geordend op scores van netwerken op ‘${v}’, het linker omlijnde deel van de grafiek.`,
     allRespondents: 'alle respondenten',
     perNetwork: 'per netwerk',
     dimension: 'Dimensie',
     rank: 'volgorde',
+    dotPerGroup: (n: number) => `${thousands(n, '.')} netwerken, één punt per netwerk`,
+    rankBy: (v: string) => `Volgorde op ‘${v}’ (1 = hoogste)`,
+    runningMean: 'lopend gemiddelde',
     // method figures
     screeTitle: 'Screeplot met parallelle analyse',
     factor: 'Factor',
@@ -119,12 +128,16 @@ export const WORDS = {
     letter: 'Letter',
     importance: 'Importance (1-5)',
     role: 'Role in the boundaries (1-5)',
+    roleShort: 'Role (1-5)',
     score: 'Score (1-5)',
     orderedBy: (v: string) => `Ordered by the networks' scores on ‘${v}’, the outlined left part of the graph.`,
     allRespondents: 'all respondents',
     perNetwork: 'per network',
     dimension: 'Dimension',
     rank: 'order',
+    dotPerGroup: (n: number) => `${thousands(n, ',')} networks, one dot per network`,
+    rankBy: (v: string) => `Order on ‘${v}’ (1 = highest)`,
+    runningMean: 'running mean',
     screeTitle: 'Scree plot with parallel analysis',
     factor: 'Factor',
     eigenvalue: 'Eigenvalue',

@@ -6,9 +6,11 @@
  */
 import type { NetworkTableRow } from '../analysis/networkTable';
 import { UserInputError } from '../util/errors';
-import { requireInstrument, resolveOptions, titleOf, valueOf } from './common';
+import type { Instrument } from '../io/instrument';
+import { compactTitle, requireInstrument, resolveOptions, titleOf, valueOf, type ResolvedOptions } from './common';
+import { categoryTicks, groupScale, rowsLength, rowsRange, stripTrace, templateText } from './groups';
 import { CAPTIONS, constructLabel, WORDS } from './i18n';
-import { axis, axisTitle, baseLayout, formatNumber, THEME } from './theme';
+import { axis, axisTitle, baseLayout, font, formatNumber, THEME } from './theme';
 import type { FigureSpec, InstrumentFigureOptions } from './types';
 import { checkNonEmpty, checkNumber, checkScaleValue } from './validate';
 
@@ -20,6 +22,10 @@ export interface OverlapFigureOptions extends InstrumentFigureOptions {
 }
 
 const FIGURE = 'overlapFigure';
+/** Top and bottom margins (the plot's height is the rest). */
+const FIXED_PX = 110 + 80;
+/** Two bars per network: a row a little higher than ROW_PX. */
+const OVERLAP_ROW_PX = 22;
 
 /**
  * @example
@@ -28,7 +34,8 @@ const FIGURE = 'overlapFigure';
 export function overlapFigure(table: readonly NetworkTableRow[], options: OverlapFigureOptions): FigureSpec {
   checkNonEmpty(table, 'the network table', FIGURE);
   const instrument = requireInstrument(options, FIGURE);
-  const o = resolveOptions(options, FIGURE, { width: 1100, height: 580 }, 14);
+  const scale = groupScale(table.length);
+  const o = resolveOptions(options, FIGURE, { width: 1100, height: scale === 'rows' ? rowsLength(table.length, OVERLAP_ROW_PX, FIXED_PX, 580) : 580 }, 14);
   const w = WORDS[o.lang];
   const [c1, c2] = options.constructs ?? ['topic_overlap', 'network_overlap'];
   const count = options.count === undefined ? 'other_networks' : options.count;
@@ -44,9 +51,10 @@ export function overlapFigure(table: readonly NetworkTableRow[], options: Overla
   }
   const counts = count === null ? [] : table.map((r) => valueOf(r, count));
   const maxCount = Math.max(10, ...counts.map((x) => x ?? 0));
+  if (scale === 'compact') return overlapStrips(table, o, c1, c2, count, maxCount, instrument);
 
   const layout = baseLayout({ lang: o.lang, title: titleOf(o, CAPTIONS.overlap[o.lang]), synthetic: o.synthetic, width: o.width, height: o.height, margin: { l: 110, b: 80, t: 110 } });
-  const yaxis = { type: 'category', categoryorder: 'array', categoryarray: names, autorange: 'reversed', showgrid: false, ticks: '', tickfont: { family: THEME.fontFamily, size: 13, color: THEME.colors.text } };
+  const yaxis = { type: 'category', categoryorder: 'array', categoryarray: names, autorange: 'reversed', showgrid: false, ticks: '', tickfont: { family: THEME.fontFamily, size: 13, color: THEME.colors.text }, ...categoryTicks(names, o.height - FIXED_PX, 13), ...(scale === 'rows' ? rowsRange(names.length) : {}) };
   layout.xaxis = axis({ domain: [0, count === null ? 1 : 0.6], range: [1, 5], autorange: false, fixedrange: true, dtick: 1, title: axisTitle(w.score) });
   layout.yaxis = axis(yaxis);
   if (count !== null) {
@@ -98,4 +106,27 @@ export function overlapFigure(table: readonly NetworkTableRow[], options: Overla
     ],
     layout,
   };
+}
+
+/** Above 100 networks: the two overlaps as rows of dots (one per network) on the 1-5 scale, the count as a row of its own on the right. */
+function overlapStrips(table: readonly NetworkTableRow[], o: ResolvedOptions, c1: string, c2: string, count: string | null, maxCount: number, instrument: Instrument): FigureSpec {
+  const w = WORDS[o.lang];
+  const names = table.map((r) => r.network);
+  const layout = baseLayout({ lang: o.lang, title: compactTitle(o, CAPTIONS.overlap[o.lang], names.length), synthetic: o.synthetic, width: o.width, height: Math.min(o.height, 440), margin: { l: 200, r: 40, t: 100, b: 80 } });
+  const labels = [c1, c2].map((id) => constructLabel(instrument, id, o.lang));
+  layout.xaxis = axis({ domain: [0, count === null ? 1 : 0.6], range: [1, 5], autorange: false, dtick: 1, title: axisTitle(w.score) });
+  layout.yaxis = axis({ type: 'category', categoryorder: 'array', categoryarray: labels, autorange: 'reversed', showgrid: false, ticks: '', tickfont: font(13) });
+  const data = [c1, c2].map((id, k) =>
+    stripTrace({ name: labels[k], values: table.map((r) => valueOf(r, id)), groups: names, hovertemplate: `<b>%{text}</b><br>${templateText(labels[k])}: %{x:.2f}<extra></extra>`, color: THEME.categorical[k] }),
+  );
+  if (count !== null) {
+    const countLabel = constructLabel(instrument, count, o.lang);
+    layout.xaxis2 = axis({ domain: [0.68, 1], anchor: 'y2', range: [0, Math.ceil(maxCount)], autorange: false, dtick: 2, title: axisTitle(w.otherNetworks) });
+    layout.yaxis2 = axis({ type: 'category', categoryorder: 'array', categoryarray: [w.otherNetworksShort], anchor: 'x2', showgrid: false, ticks: '', showticklabels: false });
+    data.push({
+      ...stripTrace({ name: w.otherNetworksShort, values: table.map((r) => valueOf(r, count)), groups: names, hovertemplate: `<b>%{text}</b><br>${templateText(countLabel)}<br>${w.mean} %{x:.1f}<extra></extra>`, color: THEME.categorical[2], xaxis: 'x2', yaxis: 'y2' }),
+    });
+  }
+  layout.showlegend = false;
+  return { data, layout };
 }

@@ -3,19 +3,22 @@
  * the portrait, each group's mean as a dot over a box of their spread, on
  * the portrait's fixed 1-5 scale. It replaces one portrait per group when
  * there are too many groups to read one figure each (reportFigures:
- * above 40); hover names the group.
+ * above 40); hover names the group. The dots carry their values to 3
+ * decimals and one hover template per characteristic (lib/figures/groups.ts),
+ * so 2,000 groups make a figure of a few hundred kB.
  */
 import type { NetworkSummaryRow } from '../analysis/networkSummary';
 import { requireInstrument, resolveOptions, titleOf } from './common';
-import { constructLabel, readingTicks, WORDS } from './i18n';
+import { constructLabel, readingTicks, thousands, WORDS } from './i18n';
 import { PORTRAIT_RANGE } from './portrait';
-import { axis, axisTitle, baseLayout, formatNumber, THEME } from './theme';
+import { stripTrace, templateText } from './groups';
+import { axis, axisTitle, baseLayout, THEME } from './theme';
 import type { FigureSpec, InstrumentFigureOptions } from './types';
 import { checkNonEmpty, checkScaleValue } from './validate';
 
 const FIGURE = 'portraitOverviewFigure';
 
-const CAPTION = { nl: (n: number) => `Kenmerken van ${n} netwerken (één punt per netwerk)`, en: (n: number) => `Characteristics of ${n} networks (one dot per network)` };
+const CAPTION = { nl: (n: number) => `Kenmerken van ${thousands(n, '.')} netwerken (één punt per netwerk)`, en: (n: number) => `Characteristics of ${thousands(n, ',')} networks (one dot per network)` };
 
 /**
  * @example
@@ -30,32 +33,18 @@ export function portraitOverviewFigure(summary: readonly NetworkSummaryRow[], op
   const o = resolveOptions(options, FIGURE, { width: 1000, height: Math.max(420, 160 + 62 * ids.length) }, 1);
   const w = WORDS[o.lang];
   const labels = ids.map((id) => constructLabel(instrument, id, o.lang));
+  const at = summary.map((row) => new Map(row.scores.map((sc) => [sc.construct, sc])));
+  const names = summary.map((row) => row.network);
   const data = ids.map((id, k) => {
-    const x: Array<number | null> = [];
-    const text: string[] = [];
-    for (const row of summary) {
-      const s = row.scores.find((sc) => sc.construct === id);
-      const mean = checkScaleValue(s?.mean ?? null, `the mean of ${row.network} on "${id}"`, FIGURE);
-      if (mean === null) continue;
-      x.push(mean);
-      text.push(`<b>${row.network}</b><br>${labels[k]}: ${formatNumber(mean, 2, o.lang)}<br>${w.n} = ${s?.n ?? 0}`);
-    }
-    return {
-      type: 'box',
-      orientation: 'h',
+    const scores = at.map((m) => m.get(id));
+    const values = scores.map((sc, j) => checkScaleValue(sc?.mean ?? null, `the mean of ${names[j]} on "${id}"`, FIGURE));
+    return stripTrace({
       name: labels[k],
-      x,
-      y: x.map(() => labels[k]),
-      text,
-      hoverinfo: 'text',
-      boxpoints: 'all',
-      jitter: 0.6,
-      pointpos: 0,
-      fillcolor: 'rgba(0,0,0,0)',
-      line: { color: THEME.colors.muted, width: 1 },
-      marker: { color: THEME.colors.mean, size: 5, opacity: summary.length > 500 ? 0.35 : 0.6 },
-      showlegend: false,
-    };
+      values,
+      groups: names,
+      customdata: scores.map((sc) => sc?.n ?? 0),
+      hovertemplate: `<b>%{text}</b><br>${templateText(labels[k])}: %{x:.2f}<br>${w.n} = %{customdata}<extra></extra>`,
+    });
   });
   const layout = baseLayout({ lang: o.lang, title: titleOf(o, CAPTION[o.lang](summary.length)), synthetic: o.synthetic, width: o.width, height: o.height, margin: { l: 230, r: 40, t: 80, b: 90 } });
   layout.xaxis = axis({ range: [...PORTRAIT_RANGE], autorange: false, tickmode: 'array', ...readingTicks(instrument, o.lang), title: axisTitle(w.score, 6) });

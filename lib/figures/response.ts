@@ -6,7 +6,8 @@
  */
 import type { NetworkTableRow } from '../analysis/networkTable';
 import { UserInputError } from '../util/errors';
-import { resolveOptions, titleOf } from './common';
+import { compactTitle, resolveOptions, titleOf } from './common';
+import { categoryTicks, groupScale, ROW_PX, rowsLength, rowsRange, stripTrace } from './groups';
 import { CAPTIONS, WORDS } from './i18n';
 import { axis, axisTitle, baseLayout, font, formatNumber, THEME } from './theme';
 import type { FigureOptions, FigureSpec } from './types';
@@ -54,14 +55,52 @@ export function responseFigure(rows: readonly ResponseRow[], options: ResponseFi
   const totalAppr = used.reduce((s, r) => s + r.approached, 0);
   const overall = (100 * totalResp) / totalAppr;
 
-  const layout = baseLayout({ lang: o.lang, title: titleOf(o, (by === 'letter' ? CAPTIONS.response : CAPTIONS.responseByNetwork)[o.lang]), synthetic: o.synthetic, width: o.width, height: o.height, margin: { l: 80, r: 110, b: by === 'network' ? 100 : 70 } });
+  const caption = (by === 'letter' ? CAPTIONS.response : CAPTIONS.responseByNetwork)[o.lang];
+  const scale = groupScale(ordered.length);
+  const totalText = `${w.responseOverall}<br>${formatNumber(overall, 0, o.lang)}%<br>(${totalResp} ${w.of} ${totalAppr})`;
+  const hover = ordered.map((r, k) => `<b>${keys[k]}</b>${by === 'network' && r.letter ? ` (${r.letter})` : ''}<br>${r.responded} ${w.of} ${r.approached} (${formatNumber(pct[k], 0, o.lang)}%)`);
+  const line = { color: THEME.colors.lightBlue, width: 2, dash: 'dash' };
+  if (scale === 'compact') {
+    const layout = baseLayout({ lang: o.lang, title: compactTitle(o, caption, ordered.length), synthetic: o.synthetic, width: o.width, height: Math.min(o.height, 360), margin: { l: 40, r: 40, t: 110, b: 70 } });
+    layout.xaxis = axis({ range: [0, 105], autorange: false, tickvals: [0, 20, 40, 60, 80, 100], title: axisTitle(w.responsePercent) });
+    layout.yaxis = axis({ type: 'category', showgrid: false, ticks: '', showticklabels: false });
+    layout.showlegend = false;
+    (layout.shapes as unknown[]).push({ type: 'line', xref: 'x', yref: 'paper', x0: overall, x1: overall, y0: 0, y1: 1, line, layer: 'below' });
+    (layout.annotations as unknown[]).push({ text: totalText.replace(/<br>/g, ' '), xref: 'x', yref: 'paper', x: overall, y: 1, xanchor: overall > 60 ? 'right' : 'left', yanchor: 'bottom', showarrow: false, font: font(12, '#2f7fc1') });
+    const trace = stripTrace({
+      name: w.responsePercent,
+      values: pct,
+      groups: keys,
+      customdata: ordered.map((r) => [r.responded, r.approached]),
+      hovertemplate: `<b>%{text}</b><br>%{customdata[0]} ${w.of} %{customdata[1]} (%{x:.0f}%)<extra></extra>`,
+      color: THEME.colors.bar,
+    });
+    return { data: [trace], layout };
+  }
+  if (scale === 'rows') {
+    // Networks as rows; the total a vertical dashed line, named above the plot.
+    const fixed = 110 + 70;
+    const height = options.height === undefined ? rowsLength(ordered.length, ROW_PX, fixed, o.height) : o.height;
+    const margin = { l: 80, r: 40, t: 110, b: 70 };
+    const layout = baseLayout({ lang: o.lang, title: titleOf(o, caption), synthetic: o.synthetic, width: o.width, height, margin });
+    layout.yaxis = axis({ type: 'category', categoryorder: 'array', categoryarray: keys, ...rowsRange(keys.length), showgrid: false, ticks: '', tickfont: font(12), title: axisTitle(by === 'letter' ? w.letter : w.network), ...categoryTicks(keys, height - fixed, 12) });
+    layout.xaxis = axis({ range: [0, 113], autorange: false, fixedrange: true, tickvals: [0, 20, 40, 60, 80, 100], title: axisTitle(w.responsePercent) });
+    layout.bargap = 0.3;
+    layout.showlegend = false;
+    (layout.shapes as unknown[]).push({ type: 'line', xref: 'x', yref: 'paper', x0: overall, x1: overall, y0: 0, y1: 1, line });
+    (layout.annotations as unknown[]).push({ text: totalText.replace(/<br>/g, ' '), xref: 'x', yref: 'paper', x: overall, y: 1, yshift: 4, xanchor: overall > 60 ? 'right' : 'left', yanchor: 'bottom', showarrow: false, font: font(12, '#2f7fc1') });
+    // The labels in a column right of 100%, where the total line never runs.
+    const labels = { type: 'scatter', mode: 'text', name: w.responsePercent, y: keys, x: keys.map(() => 112), text: pct.map((p) => `${formatNumber(p, 0, o.lang)}%`), textposition: 'middle left', textfont: font(11), cliponaxis: false, hoverinfo: 'skip', showlegend: false };
+    return { data: [bars({ orientation: 'h', y: keys, x: pct, inside: null, fontSize: 11 }), labels], layout };
+  }
+  const layout = baseLayout({ lang: o.lang, title: titleOf(o, caption), synthetic: o.synthetic, width: o.width, height: o.height, margin: { l: 80, r: 110, b: by === 'network' ? 100 : 70 } });
   layout.xaxis = axis({ type: 'category', categoryorder: 'array', categoryarray: keys, showgrid: false, tickfont: font(13), title: axisTitle(by === 'letter' ? w.letter : w.network), ...(by === 'network' ? { tickangle: -35 } : {}) });
   layout.yaxis = axis({ range: [0, 110], autorange: false, fixedrange: true, tickvals: [0, 20, 40, 60, 80, 100], title: axisTitle(w.responsePercent) });
   layout.bargap = 0.35;
   layout.showlegend = false;
-  (layout.shapes as unknown[]).push({ type: 'line', xref: 'paper', yref: 'y', x0: 0, x1: 1, y0: overall, y1: overall, line: { color: THEME.colors.lightBlue, width: 2, dash: 'dash' } });
+  (layout.shapes as unknown[]).push({ type: 'line', xref: 'paper', yref: 'y', x0: 0, x1: 1, y0: overall, y1: overall, line });
   (layout.annotations as unknown[]).push({
-    text: `${w.responseOverall}<br>${formatNumber(overall, 0, o.lang)}%<br>(${totalResp} ${w.of} ${totalAppr})`,
+    text: totalText,
     xref: 'paper',
     yref: 'y',
     x: 1.01,
@@ -72,22 +111,40 @@ export function responseFigure(rows: readonly ResponseRow[], options: ResponseFi
     showarrow: false,
     font: font(12, '#2f7fc1'),
   });
-  return {
-    data: [
-      {
-        type: 'bar',
-        name: w.responsePercent,
-        x: keys,
-        y: pct,
-        marker: { color: THEME.colors.bar },
-        text: pct.map((p) => `${formatNumber(p, 0, o.lang)}%`),
-        textposition: 'outside',
-        cliponaxis: false,
-        textfont: font(12),
-        hovertext: ordered.map((r, k) => `<b>${keys[k]}</b>${by === 'network' && r.letter ? ` (${r.letter})` : ''}<br>${r.responded} ${w.of} ${r.approached} (${formatNumber(pct[k], 0, o.lang)}%)`),
-        hoverinfo: 'text',
-      },
-    ],
-    layout,
-  };
+  // A label above its bar, unless the total line would run through it: then inside the bar's top.
+  const pxPerUnit = (o.height - 84 - (by === 'network' ? 100 : 70)) / 110;
+  const inside = labelsInside(pct, overall, 18 / pxPerUnit);
+  return { data: [bars({ x: keys, y: pct, inside, fontSize: 12 })], layout };
+
+  /** The bars; `inside` says per bar whether its label goes inside (null: no labels on the bars). */
+  function bars(b: { orientation?: 'h'; x: Array<string | number>; y: Array<string | number>; inside: boolean[] | null; fontSize: number }) {
+    const inside = b.inside;
+    return {
+      type: 'bar',
+      name: w.responsePercent,
+      ...(b.orientation ? { orientation: b.orientation } : {}),
+      x: b.x,
+      y: b.y,
+      marker: { color: THEME.colors.bar },
+      ...(inside === null
+        ? {}
+        : {
+            text: pct.map((p) => `${formatNumber(p, 0, o.lang)}%`),
+            textposition: inside.some(Boolean) ? inside.map((i) => (i ? 'inside' : 'outside')) : 'outside',
+            ...(inside.some(Boolean) ? { insidetextanchor: 'end', insidetextfont: font(b.fontSize, '#ffffff') } : {}),
+            cliponaxis: false,
+            textfont: font(b.fontSize),
+          }),
+      hovertext: hover,
+      hoverinfo: 'text',
+    };
+  }
+}
+
+/**
+ * Which bars get their label inside: those whose label, just beyond the
+ * bar's end (`labelUnits` long in axis units), would cross the total line.
+ */
+function labelsInside(pct: readonly number[], overall: number, labelUnits: number): boolean[] {
+  return pct.map((p) => overall - p >= -0.5 && overall - p <= labelUnits + 0.5);
 }

@@ -6,7 +6,8 @@
  */
 import type { NetworkTableRow } from '../analysis/networkTable';
 import { UserInputError } from '../util/errors';
-import { resolveOptions, titleOf } from './common';
+import { compactTitle, resolveOptions, titleOf, type ResolvedOptions } from './common';
+import { categoryTicks, groupScale, ROW_PX, rowsLength, rowsRange, stripTrace } from './groups';
 import { CAPTIONS, WORDS } from './i18n';
 import { axis, axisTitle, baseLayout, THEME } from './theme';
 import type { FigureOptions, FigureSpec } from './types';
@@ -21,6 +22,8 @@ export interface YearsFigureOptions extends FigureOptions {
 export type YearsRow = Pick<NetworkTableRow, 'network' | 'years'> & Partial<Pick<NetworkTableRow, 'yearsFig13'>>;
 
 const FIGURE = 'yearsFigure';
+/** Top and bottom margins (the plot's height is the rest). */
+const FIXED_PX = 84 + 70;
 
 /**
  * @example
@@ -28,7 +31,8 @@ const FIGURE = 'yearsFigure';
  */
 export function yearsFigure(rows: readonly YearsRow[], options: YearsFigureOptions = {}): FigureSpec {
   checkNonEmpty(rows, 'the network table', FIGURE);
-  const o = resolveOptions(options, FIGURE, { width: 820, height: 520 }, 13);
+  const scale = groupScale(rows.length);
+  const o = resolveOptions(options, FIGURE, { width: 820, height: scale === 'rows' ? rowsLength(rows.length, ROW_PX, FIXED_PX, 520) : 520 }, 13);
   const w = WORDS[o.lang];
   const sort = checkOption(options.sort ?? 'years', ['years', 'table'] as const, 'sort', FIGURE);
   for (const r of rows) {
@@ -41,10 +45,11 @@ export function yearsFigure(rows: readonly YearsRow[], options: YearsFigureOptio
   const ordered = sort === 'years' ? [...rows].sort((a, b) => (b.years ?? -1) - (a.years ?? -1) || a.network.localeCompare(b.network)) : [...rows];
   const names = ordered.map((r) => r.network);
   const max = Math.max(...ordered.map((r) => r.years ?? 0));
+  if (scale === 'compact') return yearsStrip(ordered, o, max);
 
   const layout = baseLayout({ lang: o.lang, title: titleOf(o, CAPTIONS.years[o.lang]), synthetic: o.synthetic, width: o.width, height: o.height, margin: { l: 110, b: 70 } });
   layout.xaxis = axis({ range: [0, Math.ceil((max * 1.12) / 5) * 5], autorange: false, dtick: 5, title: axisTitle(w.years) });
-  layout.yaxis = axis({ type: 'category', categoryorder: 'array', categoryarray: names, autorange: 'reversed', showgrid: false, ticks: '', tickfont: { family: THEME.fontFamily, size: 13, color: THEME.colors.text } });
+  layout.yaxis = axis({ type: 'category', categoryorder: 'array', categoryarray: names, autorange: 'reversed', showgrid: false, ticks: '', tickfont: { family: THEME.fontFamily, size: 13, color: THEME.colors.text }, ...categoryTicks(names, o.height - FIXED_PX, 13), ...(scale === 'rows' ? rowsRange(names.length) : {}) });
   layout.bargap = 0.35;
   layout.showlegend = false;
 
@@ -70,4 +75,14 @@ export function yearsFigure(rows: readonly YearsRow[], options: YearsFigureOptio
     ],
     layout,
   };
+}
+
+/** Above 100 networks: every network a dot on the years axis over a box of their spread; hover names it. */
+function yearsStrip(ordered: readonly YearsRow[], o: ResolvedOptions, max: number): FigureSpec {
+  const w = WORDS[o.lang];
+  const layout = baseLayout({ lang: o.lang, title: compactTitle(o, CAPTIONS.years[o.lang], ordered.length), synthetic: o.synthetic, width: o.width, height: Math.min(o.height, 320), margin: { l: 40, b: 70 } });
+  layout.xaxis = axis({ range: [0, Math.ceil((max * 1.12) / 5) * 5], autorange: false, dtick: 5, title: axisTitle(w.years) });
+  layout.yaxis = axis({ type: 'category', showgrid: false, ticks: '', showticklabels: false });
+  layout.showlegend = false;
+  return { data: [stripTrace({ name: w.yearsShort, values: ordered.map((r) => r.years ?? null), groups: ordered.map((r) => r.network), hovertemplate: `<b>%{text}</b><br>${w.yearsShort}: %{x}<extra></extra>`, color: THEME.colors.bar })], layout };
 }
