@@ -32,6 +32,8 @@ export interface SourceColumn {
   cells: string[];
   /** Value labels by cell text (`'1'` -> `'Zeeuwse éénpitters'`), if the file has them. */
   valueLabels?: Map<string, string>;
+  /** Cells that hold no value to check (an Excel error such as #N/A): their row and what is wrong; reported when the column is read. */
+  invalid?: Array<{ row: number; problem: string }>;
 }
 
 export interface SurveySource {
@@ -233,6 +235,9 @@ export function surveyFromColumns(source: SurveySource, options: SurveyMappingOp
   };
   const problems = new SourceProblems(where, rowWord);
   for (const p of headerProblems) problems.add(`${headerLabel}: ${p}`);
+  for (const { column, target } of kept) {
+    for (const bad of column.invalid ?? []) problems.add(`${rowWord} ${bad.row}, ${noun} "${column.name}"${column.name !== target ? ` (${target})` : ''}: ${bad.problem}`);
+  }
 
   const rows = source.rowNumbers.map((row, i) => ({ row, cells: cellsOf.map((cells) => cells[i]) }));
   const { table } = checkSurveyRows(

@@ -75,7 +75,7 @@ export class ZipArchive {
   constructor(
     readonly bytes: Uint8Array,
     readonly file: string,
-    private readonly options: { kind: string; advice: string; limits?: Partial<ZipLimits> },
+    private readonly options: { kind: string; advice: string; limits?: Partial<ZipLimits>; tooLargeAdvice?: string },
   ) {
     this.readDirectory();
   }
@@ -150,7 +150,7 @@ export class ZipArchive {
     const { maxMemberBytes, maxTotalBytes } = this.limits;
     if (m.encrypted) throw new UserInputError(`${this.file}: ${name} is encrypted (password-protected); save the ${this.options.kind} without a password.`);
     if (m.size > maxMemberBytes) {
-      throw new UserInputError(`${this.file}: refused to unpack ${name}: it is ${megabytes(m.size)}, larger than the ${megabytes(maxMemberBytes)} this reader accepts for one member.`);
+      throw new UserInputError(`${this.file}: refused to unpack ${name}: it is ${megabytes(m.size)}, larger than the ${megabytes(maxMemberBytes)} this reader accepts for one member.${this.tooLargeAdvice}`);
     }
     const room = maxTotalBytes - this.used;
     if (m.size > room) throw this.tooMuch(name);
@@ -169,7 +169,7 @@ export class ZipArchive {
         if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
           throw room < maxMemberBytes
             ? this.tooMuch(name)
-            : new UserInputError(`${this.file}: refused to unpack ${name}: it inflates to more than the ${megabytes(maxMemberBytes)} this reader accepts for one member.`);
+            : new UserInputError(`${this.file}: refused to unpack ${name}: it inflates to more than the ${megabytes(maxMemberBytes)} this reader accepts for one member.${this.tooLargeAdvice}`);
         }
         throw this.damaged(`${name} cannot be decompressed (${(e as Error).message})`);
       }
@@ -180,10 +180,14 @@ export class ZipArchive {
     return out;
   }
 
+  private get tooLargeAdvice(): string {
+    return this.options.tooLargeAdvice ? ` ${this.options.tooLargeAdvice}` : '';
+  }
+
   private tooMuch(name: string): UserInputError {
     const { maxTotalBytes } = this.limits;
     return new UserInputError(
-      `${this.file}: refused to unpack ${name}: together with the members read before it, the ${this.options.kind} inflates to more than ${megabytes(maxTotalBytes)}, the limit of this reader.`,
+      `${this.file}: refused to unpack ${name}: together with the members read before it, the ${this.options.kind} inflates to more than ${megabytes(maxTotalBytes)}, the limit of this reader.${this.tooLargeAdvice}`,
     );
   }
 

@@ -29,6 +29,7 @@ import { stableGuid } from '../guid';
 import { checkProject, codePath, splitCodePath, type CodedSegment, type QualCode, type QualDocument, type QualProject } from '../model';
 import { paragraphs, textIndex } from '../text';
 import { readBytes, type ReadResult } from './refiQda';
+import { isBadCell, openXlsx, type XlsxValue } from '../../io/xlsx';
 
 export type MaxqdaColumn = 'group' | 'document' | 'code' | 'begin' | 'end' | 'segment' | 'coder' | 'created' | 'color';
 
@@ -126,18 +127,22 @@ export function parseMaxqdaCsv(text: string, options: ReadMaxqdaOptions): ReadRe
 }
 
 async function xlsxGrid(bytes: Uint8Array, file: string, sheet?: string | number): Promise<Array<{ row: number; cells: string[] }>> {
-  // Loaded lazily: the Excel reader is only needed for .xlsx files.
-  const { readSheet } = await import('read-excel-file/node');
-  let data: unknown[][];
-  try {
-    data = (await readSheet(Buffer.from(bytes), sheet ?? 1)) as unknown[][];
-  } catch (e) {
-    throw new UserInputError(`${file}: cannot read the workbook${sheet !== undefined ? ` (sheet ${JSON.stringify(sheet)})` : ''}: ${(e as Error).message}. Save it again from Excel as .xlsx.`);
+  // The project's own sparse reader: only the sheet asked for is unpacked, within the ZIP caps.
+  const book = openXlsx(bytes, file);
+  const names = book.sheetNames;
+  const name = sheet === undefined ? names[0] : typeof sheet === 'number' ? names[sheet - 1] : names.find((n) => n === sheet) ?? names.find((n) => n.toLowerCase() === String(sheet).toLowerCase());
+  if (name === undefined) {
+    throw new UserInputError(`${file}: there is no sheet ${typeof sheet === 'number' ? `number ${sheet}` : JSON.stringify(sheet ?? 1)}; the workbook has ${names.map((n) => `"${n}"`).join(', ') || 'no sheets'}.`);
   }
-  return data.map((cells, i) => ({
-    row: i + 1,
-    cells: cells.map((v) => (v === null || v === undefined ? '' : v instanceof Date ? v.toISOString() : String(v))),
-  }));
+  const text = (v: XlsxValue): string => (isBadCell(v) ? (v.bad === 'error' ? v.text : '') : v instanceof Date ? v.toISOString() : String(v));
+  return book.sheet(name).rows.map((r) => {
+    const cells: string[] = [];
+    r.columns.forEach((c, k) => {
+      while (cells.length < c - 1) cells.push('');
+      cells[c - 1] = text(r.values[k]);
+    });
+    return { row: r.row, cells };
+  });
 }
 
 /** Finds each field's column: the option `columns`, else MAXQDA's names (case and spaces ignored). */
