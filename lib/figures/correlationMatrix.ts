@@ -1,6 +1,6 @@
 /**
- * Method figure: the correlation matrix of network-level variables (N = 10
- * networks, report 5.4 "repeated in SPSS with correlations") as a heatmap,
+ * Method figure: the correlation matrix of network-level variables (the
+ * report's N = 10 networks, report 5.4 "repeated in SPSS with correlations") as a heatmap,
  * blue negative - white zero - red positive, each r printed in its cell.
  */
 import { UserInputError } from '../util/errors';
@@ -14,6 +14,8 @@ export interface CorrelationMatrixInput {
   names: readonly string[];
   /** matrix[i][j] = r between names[i] and names[j]; null where undefined. */
   matrix: readonly (readonly (number | null)[])[];
+  /** The number of networks the correlations are computed over; the title says "N = n" only when it is given. */
+  n?: number;
 }
 
 export interface CorrelationMatrixOptions extends FigureOptions {
@@ -45,7 +47,8 @@ export function correlationMatrixFigure(input: CorrelationMatrixInput, options: 
   const w = WORDS[o.lang];
   const names = [...input.names];
   const z: Array<Array<number | null>> = matrix.map((row, i) => row.map((v, j) => (lowerOnly && j > i ? null : v)));
-  const layout = baseLayout({ lang: o.lang, title: titleOf(o, w.corrTitle), synthetic: o.synthetic, width: o.width, height: o.height, margin: { l: 200, b: 170 } });
+  if (input.n !== undefined && (!Number.isInteger(input.n) || input.n < 2)) throw new UserInputError(`${FIGURE}: n is ${JSON.stringify(input.n)}; expected the whole number of networks (>= 2) the correlations are computed over.`);
+  const layout = baseLayout({ lang: o.lang, title: titleOf(o, input.n === undefined ? w.corrTitle : `${w.corrTitle} (N = ${input.n})`), synthetic: o.synthetic, width: o.width, height: o.height, margin: { l: 200, b: 170 } });
   layout.xaxis = axis({ type: 'category', categoryorder: 'array', categoryarray: names, tickangle: -45, showgrid: false, showline: false, ticks: '', tickfont: font(12) });
   layout.yaxis = axis({ type: 'category', categoryorder: 'array', categoryarray: names, autorange: 'reversed', showgrid: false, showline: false, ticks: '', tickfont: font(12) });
   return {

@@ -1,5 +1,5 @@
 /**
- * Method figure: a scatter of two network-level variables (N = 10) with
+ * Method figure: a scatter of two network-level variables (the report's N = 10) with
  * leave-one-out highlighting. With ten points one network can make or break a
  * correlation (4.1: monitoring goes with impact "for all networks except
  * Meses"); the hover of each point gives r without it, and the most

@@ -58,7 +58,7 @@ export function methodFigures(d: DefaultData, lang: 'nl' | 'en' = 'nl'): NamedFi
     },
     { name: 'method-item-rest', spec: itemRestFigure({ items: ['trust_1', 'trust_2', 'trust_3', 'trust_4', 'trust_5', 'trust_6'], r: [0.78, 0.74, 0.7, 0.69, 0.41, 0.18] }, common) },
     { name: 'method-icc', spec: iccForestFigure(d.names.map((network, k) => ({ network, icc: 0.93 + 0.005 * k, lower: 0.9 + 0.004 * k, upper: 0.96 + 0.003 * k })), common) },
-    { name: 'method-correlations', spec: correlationMatrixFigure({ names: vars, matrix }, common) },
+    { name: 'method-correlations', spec: correlationMatrixFigure({ names: vars, matrix, n: d.table.length }, common) },
     {
       name: 'method-dendrogram',
       spec: dendrogramFigure(
