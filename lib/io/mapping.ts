@@ -6,6 +6,7 @@
  */
 import * as fs from 'node:fs';
 import { UserInputError } from '../util/errors';
+import { ProblemList } from '../util/problems';
 
 /** Their name -> codebook column (or null: leave the variable out). */
 export type VariableMapping = Record<string, string | null>;
@@ -24,16 +25,14 @@ export function validateMapping(value: unknown, file = 'the mapping'): VariableM
       `${file}: expected an object that maps your variable names to the codebook's columns, ` + 'e.g. {"vertrouwen_1": "trust_1", "respnr": "respondent_id"}.',
     );
   }
-  const problems: string[] = [];
+  const problems = new ProblemList(); // capped: a mapping of a million bad entries gives a short message
   for (const [key, target] of Object.entries(value as Record<string, unknown>)) {
-    if (key.trim() === '') problems.push('an empty variable name; every key names one of your variables');
+    if (key.trim() === '') problems.add('an empty variable name; every key names one of your variables');
     if (target !== null && (typeof target !== 'string' || target.trim() === '')) {
-      problems.push(`"${key}": found ${JSON.stringify(target)}, expected the name of a codebook column (text, e.g. "trust_1") or null to leave the variable out`);
+      problems.add(`${JSON.stringify(key)}: found ${JSON.stringify(target)}, expected the name of a codebook column (text, e.g. "trust_1") or null to leave the variable out`);
     }
   }
-  if (problems.length > 0) {
-    throw new UserInputError(`${file}: ${problems.length} problem${problems.length === 1 ? '' : 's'} in the mapping:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-  }
+  problems.throwIfAny(file, 'mapping');
   return Object.fromEntries(Object.entries(value as Record<string, string | null>).map(([k, v]) => [k.trim(), v === null ? null : v.trim()]));
 }
 
