@@ -5,6 +5,7 @@
  */
 import { UserInputError } from '../util/errors';
 import { resolveOptions, titleOf } from './common';
+import { categoryTicks, COMPACT_ABOVE, ROW_PX } from './groups';
 import { WORDS } from './i18n';
 import { axis, axisTitle, baseLayout, font, formatNumber, THEME } from './theme';
 import type { FigureOptions, FigureSpec } from './types';
@@ -40,14 +41,14 @@ export function iccForestFigure(rows: readonly IccForestRow[], options: IccFores
     }
   }
   const reference = options.reference === undefined ? 0.9 : options.reference;
-  const o = resolveOptions(options, FIGURE, { width: 760, height: Math.max(360, 150 + 34 * rows.length) });
+  const o = resolveOptions(options, FIGURE, { width: 760, height: Math.max(360, 150 + (rows.length > COMPACT_ABOVE ? ROW_PX : 34) * rows.length) });
   const w = WORDS[o.lang];
   const names = rows.map((r) => r.network);
   const lows = rows.map((r) => r.lower ?? r.icc);
   const xmin = Math.min(...lows, reference ?? 1);
   const layout = baseLayout({ lang: o.lang, title: titleOf(o, w.iccTitle), synthetic: o.synthetic, width: o.width, height: o.height, margin: { l: 110 } });
   layout.xaxis = axis({ range: [Math.max(-1, Math.floor(xmin * 20) / 20 - 0.025), 1], autorange: false, title: axisTitle(`${w.icc} (${o.lang === 'nl' ? 'twee-weg, absolute overeenstemming, gemiddelde' : 'two-way, absolute agreement, average'})`) });
-  layout.yaxis = axis({ type: 'category', categoryorder: 'array', categoryarray: names, autorange: 'reversed', showgrid: false, ticks: '', tickfont: font(13) });
+  layout.yaxis = axis({ type: 'category', categoryorder: 'array', categoryarray: names, autorange: 'reversed', showgrid: false, ticks: '', tickfont: font(13), ...categoryTicks(names, o.height - 154, 13) });
   layout.showlegend = false;
   if (reference !== null) {
     (layout.shapes as unknown[]).push({ type: 'line', xref: 'x', yref: 'paper', x0: reference, x1: reference, y0: 0, y1: 1, line: { color: THEME.colors.accent, width: 1.5, dash: 'dash' } });
