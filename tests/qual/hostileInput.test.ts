@@ -6,7 +6,7 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { parseMaxqdaCsv, writeMaxqdaCodedSegments } from '../../lib/qual/io/maxqda';
-import { parseQdc, readQdpx, writeQdpx } from '../../lib/qual/io/refiQda';
+import { parseQdc, readQdc, readQdpx, writeQdc, writeQdpx } from '../../lib/qual/io/refiQda';
 import { MAX_XML_DEPTH } from '../../lib/qual/io/xml';
 import { stableGuid } from '../../lib/qual/guid';
 import type { QualProject } from '../../lib/qual/model';
@@ -139,5 +139,21 @@ describe('MAXQDA: code names the table cannot hold are refused when writing', ()
     const back = parseMaxqdaCsv(csv, { documents: { Notos: p.documents[0].text } }).project;
     expect(back.codes.map((c) => c.name)).toEqual(['Vertrouwen; "echt"', 'Wat hindert – één']);
     expect(back.segments).toHaveLength(3);
+  });
+});
+
+describe('REFI-QDA: the writers refuse what their reader would read back differently', () => {
+  it('code names with outer white space or control characters, in .qdpx and .qdc', () => {
+    for (const name of [' Vertrouwen', 'Wat\u0001hindert']) {
+      const p = project(2, ['Thema', name]);
+      expect(userError(() => writeQdpx(p)).message).toMatch(/^writeQdpx: 1 problem in the project to write/);
+      expect(userError(() => writeQdc(p.codes)).message).toContain(`code ${JSON.stringify(name)}:`);
+    }
+  });
+
+  it('names with ">", quotes and line breaks round-trip through .qdc and .qdpx unchanged', () => {
+    const p = project(2, ['Thema > "A"', 'Wat\nhindert & <zo>']);
+    expect(readQdc(strToU8(writeQdc(p.codes))).codes.map((c) => c.name)).toEqual(['Thema > "A"', 'Wat\nhindert & <zo>']);
+    expect(readQdpx(writeQdpx(p)).project.codes.map((c) => c.name)).toEqual(['Thema > "A"', 'Wat\nhindert & <zo>']);
   });
 });

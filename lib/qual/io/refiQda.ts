@@ -372,10 +372,24 @@ function codeXml(codes: readonly QualCode[], parentId: string | null, level: num
   }
 }
 
+/** Code names and descriptions that would not read back the same from XML. */
+function checkCodesWritable(codes: readonly QualCode[], problems: ProblemList): void {
+  for (const c of codes) {
+    if (typeof c.name !== 'string') continue;
+    if (hasInvalidXmlChars(c.name) || hasInvalidXmlChars(c.description ?? '')) problems.add(`code ${JSON.stringify(c.name)}: holds control characters that XML cannot store`);
+    else if (c.name !== c.name.trim()) problems.add(`code ${JSON.stringify(c.name)}: the name starts or ends with white space, which readers drop; remove it`);
+  }
+}
+
 function checkWritable(project: QualProject): void {
   const problems = new ProblemList();
   checkProject(project, problems);
-  for (const d of project.documents) if (hasInvalidXmlChars(d.name) || hasInvalidXmlChars(d.text)) problems.add(`document "${d.name}": holds control characters that XML cannot store`);
+  // Everything written must read back the same: XML cannot hold most control
+  // characters, and the reader trims code names.
+  const texts = (d: QualProject['documents'][number]) => [d.name, d.text, d.group, d.description, d.network ?? '', ...Object.entries(d.variables).flat()];
+  for (const d of project.documents) if (texts(d).some((t) => typeof t === 'string' && hasInvalidXmlChars(t))) problems.add(`document "${d.name}": holds control characters that XML cannot store`);
+  checkCodesWritable(project.codes, problems);
+  for (const coder of project.coders) if (typeof coder === 'string' && hasInvalidXmlChars(coder)) problems.add(`coder ${JSON.stringify(coder)}: holds control characters that XML cannot store`);
   problems.throwIfAny('writeQdpx', 'project to write');
 }
 
@@ -481,6 +495,7 @@ export interface WriteQdcOptions {
 export function writeQdc(codes: readonly QualCode[], options: WriteQdcOptions = {}): string {
   const problems = new ProblemList();
   checkProject({ name: '', description: '', origin: '', dataOrigin: null, codes: [...codes], documents: [], segments: [], coders: [] }, problems);
+  checkCodesWritable(codes, problems);
   problems.throwIfAny('writeQdc', 'code system');
   const lines = ['<?xml version="1.0" encoding="utf-8"?>', `<CodeBook xmlns="${CODEBOOK_NAMESPACE}"${options.origin ? ` origin="${escapeXml(options.origin, true)}"` : ''}>`, '  <Codes>'];
   codeXml(codes, null, 2, lines);
