@@ -10,10 +10,18 @@
  * the coefficient of `options.method` (default Pearson r; Spearman rho is
  * always shown beside it):
  * - p: permutation test, exact (all N! orderings) for N <= 10, seeded Monte
- *   Carlo above; two-sided, and for a directional claim also one-sided in the
- *   expected direction;
+ *   Carlo up to `asymptoticAbove` networks (default 200), and above that the
+ *   t distribution of the coefficient on N - 2 df (internal/asymptotic.ts);
+ *   two-sided, and for a directional claim also one-sided in the expected
+ *   direction; `pMethod` says which;
  * - CI: 95% BCa bootstrap over networks (seeded; default 10,000 resamples;
- *   the percentile interval when BCa is undefined);
+ *   the percentile interval when BCa is undefined); above `asymptoticAbove`
+ *   networks Fisher's z with the jackknife SE of the leave-one-out
+ *   coefficients; `ci.type` says which;
+ * Above the threshold a claim costs O(N) (the leave-one-out of Pearson r from
+ * running sums) instead of some 30,000 N for the resampling, and gives the
+ * resampling's result within its Monte Carlo error (docs/methods.md, "Many
+ * groups", with the measurements that chose 200);
  * - stability: leave one network out; a directional claim counts the subsets
  *   whose coefficient has the expected sign, a "no relation" claim the subsets
  *   with |r| < .30.
@@ -35,6 +43,7 @@ import { tQuantile } from '../stats/internal/distributions';
 import { correlation } from '../stats/resampling/internal/coefficients';
 import { UserInputError } from '../util/errors';
 import { FINDINGS, type Finding, type FindingDirection } from './findings';
+import { fisherZInterval, jackknifeZInterval, tPValues } from './internal/asymptotic';
 import { exactPermutationPValues } from './internal/exactPermutation';
 import type { NetworkTableRow } from './networkTable';
 import { FINDING_ALPHA, NO_RELATION_BELOW, verdict, type FindingVerdict, type VerdictRule } from './verdict';
@@ -44,6 +53,14 @@ export type { FindingVerdict };
 
 /** The least number of networks a finding is evaluated on. */
 export const MIN_FINDING_NETWORKS = 5;
+
+/**
+ * Above this many networks p comes from the t distribution of the coefficient
+ * and the CI from Fisher's z instead of the permutation test and the
+ * bootstrap (docs/methods.md, "Many groups"): at that N they give the
+ * resampling's result within its own Monte Carlo error, at O(N) per claim.
+ */
+export const ASYMPTOTIC_ABOVE = 200;
 
 export interface EvaluateFindingsOptions {
   /** The claims to check (default FINDINGS). */
@@ -56,8 +73,14 @@ export interface EvaluateFindingsOptions {
   seed?: string;
   /** Bootstrap resamples (default 10,000). */
   iterations?: number;
-  /** Monte Carlo permutations when N > 10 (default 9,999); N <= 10 is always exact. */
+  /** Monte Carlo permutations when 10 < N <= asymptoticAbove (default 9,999); N <= 10 is always exact. */
   permutations?: number;
+  /**
+   * Above this many networks, p from the t distribution and the CI from
+   * Fisher's z (default ASYMPTOTIC_ABOVE = 200; at least 10). Infinity keeps
+   * the permutation test and the bootstrap at any N (slow for thousands).
+   */
+  asymptoticAbove?: number;
   /** Language of `claim`, `reason` and `note`: 'nl' (default) or 'en'. */
   lang?: Language;
 }
@@ -87,8 +110,19 @@ export interface FindingResult {
   pOneSided: number | null;
   /** True when p comes from all N! orderings. */
   exact: boolean;
-  /** 95% bootstrap interval of the coefficient of `method`. */
-  ci: { lower: number; upper: number; type: 'bca' | 'percentile' } | null;
+  /**
+   * How p was obtained: 'exact' (all N! orderings, N <= 10), 'monte-carlo'
+   * (seeded random permutations) or 't' (t distribution on N - 2 df, above
+   * `asymptoticAbove` networks); null when not evaluated.
+   */
+  pMethod: 'exact' | 'monte-carlo' | 't' | null;
+  /**
+   * 95% interval of the coefficient of `method`: bootstrap 'bca' (or
+   * 'percentile' when BCa is undefined); above `asymptoticAbove` networks
+   * 'jackknife-z', Fisher's z with the jackknife SE (or 'fisher-z', the
+   * normal-theory SE, when a leave-one-out coefficient is +/-1 or undefined).
+   */
+  ci: { lower: number; upper: number; type: 'bca' | 'percentile' | 'jackknife-z' | 'fisher-z' } | null;
   /** Leave-one-network-out: subsets that keep the claim (expected sign, or |r| < .30 for 0) out of `of`. */
   stable: number | null;
   of: number | null;
@@ -111,8 +145,8 @@ export interface FindingResult {
 export const FINDING_RULES: Record<Language, readonly string[]> = {
   en: [
     'Each claim is tested on the network means (one case per network, N cases) with Pearson r (Spearman rho is shown beside it).',
-    'p: exact permutation test (all N! orderings for N <= 10), two-sided; for a claim with a direction also one-sided in that direction.',
-    'CI: 95% BCa bootstrap interval over networks, seeded, 10,000 resamples.',
+    'p: exact permutation test (all N! orderings) for N <= 10, Monte Carlo permutation test (9,999 random orderings, seeded) for N up to 200, and above 200 networks the t distribution of r on N - 2 degrees of freedom (for Spearman rho the same t approximation), which gives the permutation p at that N; two-sided, and for a claim with a direction also one-sided in that direction.',
+    "CI: 95% BCa bootstrap interval over networks, seeded, 10,000 resamples; above 200 networks the interval on Fisher's z scale with the jackknife standard error of the leave-one-out coefficients, which gives the bootstrap interval at that N.",
     'Stability: each network left out in turn; for a claim with a direction, the subsets whose r has the expected sign; for "no relation", the subsets with |r| < .30.',
     'Claim with a direction (+ or -): holds = expected sign, one-sided p < .05 and stable in at least N - 1 of N subsets; weak = expected sign, but not all of that; does not hold = r is 0 or has the opposite sign.',
     'Claim of no relation (0): does not hold = two-sided p < .05 or the CI excludes 0; holds = |r| < .30, the CI includes 0 and |r| < .30 in at least N - 1 of N subsets; weak = otherwise.',
@@ -122,8 +156,8 @@ export const FINDING_RULES: Record<Language, readonly string[]> = {
   ],
   nl: [
     'Elke bewering wordt getoetst op de netwerkgemiddelden (één geval per netwerk, N gevallen) met Pearsons r (Spearmans rho staat ernaast).',
-    'p: exacte permutatietoets (alle N! volgordes bij N <= 10), tweezijdig; bij een bewering met een richting ook eenzijdig in die richting.',
-    'BI: 95%-BCa-bootstrapinterval over netwerken, met vaste seed, 10.000 trekkingen.',
+    'p: exacte permutatietoets (alle N! volgordes) bij N <= 10, Monte-Carlo-permutatietoets (9.999 willekeurige volgordes, met vaste seed) bij N tot en met 200, en boven 200 netwerken de t-verdeling van r met N - 2 vrijheidsgraden (voor Spearmans rho dezelfde t-benadering), die bij die N de p van de permutatietoets geeft; tweezijdig, en bij een bewering met een richting ook eenzijdig in die richting.',
+    'BI: 95%-BCa-bootstrapinterval over netwerken, met vaste seed, 10.000 trekkingen; boven 200 netwerken het interval op de Fisher-z-schaal met de jackknife-standaardfout van de coëfficiënten zonder telkens één netwerk, dat bij die N het bootstrapinterval geeft.',
     'Stabiliteit: steeds één netwerk weggelaten; bij een bewering met een richting de deelverzamelingen waarin r het verwachte teken heeft; bij "geen samenhang" die met |r| < .30.',
     'Bewering met een richting (+ of -): houdt stand = verwacht teken, eenzijdige p < .05 en stabiel in minstens N - 1 van N deelverzamelingen; zwak = verwacht teken, maar niet aan alles voldaan; houdt geen stand = r is 0 of heeft het omgekeerde teken.',
     'Bewering van geen samenhang (0): houdt geen stand = tweezijdige p < .05 of het BI bevat 0 niet; houdt stand = |r| < .30, het BI bevat 0 en |r| < .30 in minstens N - 1 van N deelverzamelingen; zwak = anders.',
@@ -133,16 +167,52 @@ export const FINDING_RULES: Record<Language, readonly string[]> = {
   ],
 };
 
+/** The rules for p and the CI (FINDING_RULES[1] and [2]) as they apply to one N: exact, Monte Carlo or t. */
+const METHOD_RULES: Record<Language, Record<'exact' | 'monte-carlo' | 't', (above: number) => [string, string]>> = {
+  en: {
+    exact: () => [
+      'p: exact permutation test (all N! orderings for N <= 10), two-sided; for a claim with a direction also one-sided in that direction.',
+      'CI: 95% BCa bootstrap interval over networks, seeded, 10,000 resamples.',
+    ],
+    'monte-carlo': (above) => [
+      `p: Monte Carlo permutation test (9,999 random orderings, seeded; exact only for N <= 10, the t distribution above ${above} networks), two-sided; for a claim with a direction also one-sided in that direction.`,
+      'CI: 95% BCa bootstrap interval over networks, seeded, 10,000 resamples.',
+    ],
+    t: (above) => [
+      `p: t distribution of r on N - 2 degrees of freedom (for Spearman rho the same t approximation): with more than ${above} networks it gives the permutation test's p, at a fraction of its cost; two-sided; for a claim with a direction also one-sided in that direction.`,
+      `CI: 95% interval on Fisher's z scale, atanh(r) +/- 1.96 SE, with SE the jackknife standard error of the leave-one-out coefficients: with more than ${above} networks it gives the BCa bootstrap interval.`,
+    ],
+  },
+  nl: {
+    exact: () => [
+      'p: exacte permutatietoets (alle N! volgordes bij N <= 10), tweezijdig; bij een bewering met een richting ook eenzijdig in die richting.',
+      'BI: 95%-BCa-bootstrapinterval over netwerken, met vaste seed, 10.000 trekkingen.',
+    ],
+    'monte-carlo': (above) => [
+      `p: Monte-Carlo-permutatietoets (9.999 willekeurige volgordes, met vaste seed; exact alleen bij N <= 10, de t-verdeling boven ${above} netwerken), tweezijdig; bij een bewering met een richting ook eenzijdig in die richting.`,
+      'BI: 95%-BCa-bootstrapinterval over netwerken, met vaste seed, 10.000 trekkingen.',
+    ],
+    t: (above) => [
+      `p: t-verdeling van r met N - 2 vrijheidsgraden (voor Spearmans rho dezelfde t-benadering): bij meer dan ${above} netwerken geeft die de p van de permutatietoets, voor een fractie van de rekentijd; tweezijdig; bij een bewering met een richting ook eenzijdig in die richting.`,
+      `BI: 95%-interval op de Fisher-z-schaal, atanh(r) +/- 1,96 SE, met als SE de jackknife-standaardfout van de coëfficiënten zonder telkens één netwerk: bij meer dan ${above} netwerken geeft dat het BCa-bootstrapinterval.`,
+    ],
+  },
+};
+
 /**
- * The rules in words for N networks: FINDING_RULES with the critical r and
- * "N - 1 of N" worked out for this N.
+ * The rules in words for N networks: FINDING_RULES with the method of p and
+ * the CI that this N gets (exact, Monte Carlo or t; `asymptoticAbove` as
+ * passed to evaluateFindings), the critical r and "N - 1 of N" worked out.
  *
  * @example
  *   findingRules(8, 'en').at(-1); // "With N = 8, r must exceed .62 (one-sided) or .71 (two-sided) to reach p < .05. ..."
+ *   findingRules(2000, 'en')[1];  // "p: t distribution of r on N - 2 degrees of freedom ..."
  */
-export function findingRules(n: number, lang: Language = 'nl'): string[] {
+export function findingRules(n: number, lang: Language = 'nl', options: { asymptoticAbove?: number } = {}): string[] {
   if (!Number.isInteger(n) || n < 0) throw new UserInputError(`findingRules: n must be a whole number of networks, found ${JSON.stringify(n)}.`);
+  const above = options.asymptoticAbove ?? ASYMPTOTIC_ABOVE;
   const rules = FINDING_RULES[lang].slice(0, -1);
+  [rules[1], rules[2]] = METHOD_RULES[lang][n <= 10 ? 'exact' : n > above ? 't' : 'monte-carlo'](above);
   const stable = n >= 2 ? (lang === 'nl' ? ` (hier ${n - 1} van ${n})` : ` (here ${n - 1} of ${n})`) : '';
   const withN = rules.map((r) => r.replace(/(N - 1 (of|van) N (subsets|deelverzamelingen))/, `$1${stable}`));
   if (n < MIN_FINDING_NETWORKS) {
@@ -302,15 +372,34 @@ function bootstrapCi(p: Pairs, method: 'pearson' | 'spearman', seed: string, ite
  * Two-sided and one-sided (expected direction) permutation p: exact for N <= 10
  * (one walk over the N! orderings), seeded Monte Carlo with permutationTest above.
  */
-function permutationPValues(p: Pairs, method: 'pearson' | 'spearman', direction: FindingDirection, seed: string, iterations: number): { two: number; one: number | null; exact: boolean } {
+function permutationPValues(p: Pairs, method: 'pearson' | 'spearman', direction: FindingDirection, seed: string, iterations: number): PValues {
   if (p.x.length <= 10) {
     const e = exactPermutationPValues(p.x, p.y, method);
-    return { two: e.twoSided, one: direction === 0 ? null : direction > 0 ? e.greater : e.less, exact: true };
+    return { two: e.twoSided, one: direction === 0 ? null : direction > 0 ? e.greater : e.less, exact: true, method: 'exact' };
   }
   const common = { statistic: method, seed, iterations, exact: false } as const;
   const two = permutationTest(p.x, p.y, { ...common, alternative: 'two.sided' }).p;
   const one = direction === 0 ? null : permutationTest(p.x, p.y, { ...common, alternative: direction > 0 ? 'greater' : 'less' }).p;
-  return { two, one, exact: false };
+  return { two, one, exact: false, method: 'monte-carlo' };
+}
+
+/** The interval above asymptoticAbove networks: Fisher's z with the jackknife SE of the leave-one-out coefficients, else with the normal-theory SE. */
+function asymptoticCi(stat: number, n: number, method: 'pearson' | 'spearman', loo: LeaveOneOutResult): FindingResult['ci'] {
+  const jk = jackknifeZInterval(stat, loo.rows.map((row) => row.r));
+  return jk ? { ...jk, type: 'jackknife-z' } : { ...fisherZInterval(stat, n, method), type: 'fisher-z' };
+}
+
+/** Two-sided and one-sided p from the t distribution of the coefficient (above asymptoticAbove networks). */
+function tPValuesFor(stat: number, n: number, direction: FindingDirection): PValues {
+  const t = tPValues(stat, n);
+  return { two: t.twoSided, one: direction === 0 ? null : direction > 0 ? t.greater : t.less, exact: false, method: 't' };
+}
+
+interface PValues {
+  two: number;
+  one: number | null;
+  exact: boolean;
+  method: 'exact' | 'monte-carlo' | 't';
 }
 
 const TEXT = {
@@ -377,6 +466,10 @@ export function evaluateFindings(networkRows: readonly NetworkTableRow[], option
   if (!Number.isInteger(iterations) || iterations < 100) throw new UserInputError(`evaluateFindings: iterations must be a whole number >= 100; got ${JSON.stringify(iterations)}.`);
   const permutations = options.permutations ?? 9999;
   if (!Number.isInteger(permutations) || permutations < 99) throw new UserInputError(`evaluateFindings: permutations must be a whole number >= 99; got ${JSON.stringify(permutations)}.`);
+  const asymptoticAbove = options.asymptoticAbove ?? ASYMPTOTIC_ABOVE;
+  if (typeof asymptoticAbove !== 'number' || !(asymptoticAbove >= 10) || (Number.isFinite(asymptoticAbove) && !Number.isInteger(asymptoticAbove))) {
+    throw new UserInputError(`evaluateFindings: asymptoticAbove must be a whole number >= 10 or Infinity; got ${JSON.stringify(asymptoticAbove)}.`);
+  }
   const exclude = options.exclude ?? [];
   if (!Array.isArray(exclude) || exclude.some((e) => typeof e !== 'string')) throw new UserInputError('evaluateFindings: exclude must be a list of network names, e.g. ["Meses"].');
   const names = networkRows.map((r) => r.network);
@@ -410,6 +503,7 @@ export function evaluateFindings(networkRows: readonly NetworkTableRow[], option
       p: null,
       pOneSided: null,
       exact: false,
+      pMethod: null,
       ci: null,
       stable: null,
       of: null,
@@ -430,11 +524,12 @@ export function evaluateFindings(networkRows: readonly NetworkTableRow[], option
     const r = correlation(p.x, p.y, 'pearson') as number;
     const rho = correlation(p.x, p.y, 'spearman') as number;
     const stat = method === 'pearson' ? r : rho;
-    const perm = permutationPValues(p, method, f.direction, seedFor(seed, `${f.id}/permutation`), permutations);
+    const asymptotic = n > asymptoticAbove;
+    const perm = asymptotic ? tPValuesFor(stat, n, f.direction) : permutationPValues(p, method, f.direction, seedFor(seed, `${f.id}/permutation`), permutations);
     const two = { p: perm.two, exact: perm.exact };
     const one = perm.one === null ? null : { p: perm.one };
-    const ci = bootstrapCi(p, method, seedFor(seed, `${f.id}/bootstrap`), iterations);
     const loo: LeaveOneOutResult = leaveOneOut(p.x, p.y, { method, labels: p.networks, ...(f.direction !== 0 ? { expectedSign: f.direction } : {}) });
+    const ci = asymptotic ? asymptoticCi(stat, n, method, loo) : bootstrapCi(p, method, seedFor(seed, `${f.id}/bootstrap`), iterations);
     const stable = f.direction === 0 ? loo.rows.filter((row) => row.r !== null && Math.abs(row.r) < NO_RELATION_BELOW).length : loo.holds;
     const most = loo.mostInfluential;
 
@@ -501,6 +596,7 @@ export function evaluateFindings(networkRows: readonly NetworkTableRow[], option
       p: two.p,
       pOneSided: one ? one.p : null,
       exact: two.exact,
+      pMethod: perm.method,
       ci,
       stable,
       of: n,

@@ -7,8 +7,11 @@
 import { describe, expect, it } from 'vitest';
 import { loadDefault } from '../figures/fixtures';
 import { FINDINGS, type Finding } from '../../lib/analysis/findings';
-import { criticalR, evaluateFindings, FINDING_RULES, findingRules, formatFindings, formatP, formatR, type FindingResult, type FindingVerdict } from '../../lib/analysis/evaluateFindings';
+import { ASYMPTOTIC_ABOVE, criticalR, evaluateFindings, FINDING_RULES, findingRules, formatFindings, formatP, formatR, type FindingResult, type FindingVerdict } from '../../lib/analysis/evaluateFindings';
+import { fisherZInterval, jackknifeZInterval, tPValues } from '../../lib/analysis/internal/asymptotic';
 import { exactPermutationPValues } from '../../lib/analysis/internal/exactPermutation';
+import { largeN } from '../stats/largeNReference';
+import { MaxDiff } from '../stats/clusterResamplingReference';
 import { networkTable, type NetworkTableRow } from '../../lib/analysis/networkTable';
 import { permutationTest } from '../../lib/stats';
 import { createRandom } from '../../lib/util/random';
@@ -108,6 +111,7 @@ describe('evaluateFindings on the shipped default data', () => {
     for (const x of results) {
       expect(x.n).toBe(10);
       expect(x.exact).toBe(true);
+      expect(x.pMethod).toBe('exact');
       expect(x.of).toBe(10);
       expect(x.ci).not.toBeNull();
       expect(x.ci!.type).toBe('bca');
@@ -338,6 +342,8 @@ describe('evaluateFindings: determinism, no mutation, errors', () => {
     expect(() => evaluateFindings(d.table, { iterations: 10 })).toThrow(/iterations/);
     expect(() => evaluateFindings(d.table, { lang: 'de' as 'nl' })).toThrow(/lang/);
     expect(() => evaluateFindings(d.table, { findings: [FINDINGS[0], FINDINGS[0]] })).toThrow(/twice/);
+    expect(() => evaluateFindings(d.table, { asymptoticAbove: 5 })).toThrow(/asymptoticAbove/);
+    expect(() => evaluateFindings(d.table, { asymptoticAbove: 20.5 })).toThrow(/asymptoticAbove/);
   });
 });
 
@@ -368,5 +374,120 @@ describe('helpers', () => {
         expect(e.less).toBe(permutationTest(x, y, { statistic: method, alternative: 'less' }).p);
       }
     }
+  });
+});
+
+/** One network table row per case, the variables a and b as network means. */
+function tableOf(x: readonly number[], y: readonly number[]): NetworkTableRow[] {
+  return x.map((v, i) => ({ network: `G${i + 1}`, members: null, years: null, means: { a: v, b: y[i] } }) as unknown as NetworkTableRow);
+}
+const claim = (direction: 1 | -1 | 0): Finding => ({ id: `ab${direction}`, section: 'x', pattern: null, nl: 'a en b', en: 'a and b', x: 'a', y: 'b', direction, calibrated: false });
+
+describe('many groups (N > 200): p from t, CI from Fisher z with the jackknife SE', () => {
+  it('tPValues, fisherZInterval and jackknifeZInterval equal R (cor.test and the formulas; tests/r/large-n-findings-reference.R)', () => {
+    const diff = new MaxDiff();
+    for (const set of largeN.sets) {
+      for (const m of set.methods) {
+        const t = tPValues(m.r, set.n);
+        for (const test of m.tests) {
+          const p = test.alternative === 'two.sided' ? t.twoSided : test.alternative === 'greater' ? t.greater : t.less;
+          diff.check(p, test.p, 1e-12, `${set.name} ${m.method} ${test.alternative} p`);
+        }
+        const f = fisherZInterval(m.r, set.n, m.method);
+        diff.check(f.lower, m.fisher_z[0], 1e-12, `${set.name} ${m.method} Fisher lower`);
+        diff.check(f.upper, m.fisher_z[1], 1e-12, `${set.name} ${m.method} Fisher upper`);
+        const j = jackknifeZInterval(m.r, m.loo)!;
+        diff.check(j.lower, m.jackknife_z[0], 1e-12, `${set.name} ${m.method} jackknife lower`);
+        diff.check(j.upper, m.jackknife_z[1], 1e-12, `${set.name} ${m.method} jackknife upper`);
+      }
+    }
+    expect(jackknifeZInterval(0.5, [0.4, null, 0.6])).toBeNull();
+    expect(jackknifeZInterval(0.5, [0.4, 1, 0.6])).toBeNull();
+    console.log(`t p, Fisher-z and jackknife intervals vs R: max |diff| ${diff.max.toExponential(2)}`);
+  });
+
+  it('evaluateFindings above 200 networks gives R\'s p and interval, says how, and states the rule', () => {
+    const diff = new MaxDiff();
+    for (const set of largeN.sets) {
+      for (const m of set.methods) {
+        const dir = m.r > 0 ? 1 : -1;
+        const [withDir, none] = evaluateFindings(tableOf(set.x, set.y), { method: m.method, findings: [claim(dir), claim(0)], lang: 'en' });
+        for (const row of [withDir, none]) {
+          expect(row.n).toBe(set.n);
+          expect(row.pMethod).toBe('t');
+          expect(row.exact).toBe(false);
+          expect(row.ci!.type).toBe('jackknife-z');
+          diff.check(m.method === 'pearson' ? row.r : row.rho, m.r, 1e-12, `${set.name} ${m.method} r`);
+          diff.check(row.p, m.tests[0].p, 1e-12, `${set.name} ${m.method} p`);
+          diff.check(row.ci!.lower, m.jackknife_z[0], 1e-12, `${set.name} ${m.method} lower`);
+          diff.check(row.ci!.upper, m.jackknife_z[1], 1e-12, `${set.name} ${m.method} upper`);
+          expect(row.of).toBe(set.n);
+        }
+        diff.check(withDir.pOneSided, m.tests[dir > 0 ? 1 : 2].p, 1e-12, `${set.name} ${m.method} one-sided p`);
+        expect(none.pOneSided).toBeNull();
+      }
+    }
+    const none = evaluateFindings(tableOf(largeN.sets[3].x, largeN.sets[3].y), { findings: [claim(0)], lang: 'en' })[0];
+    expect(none.verdict).toBe('holds');
+    console.log(`evaluateFindings above ${ASYMPTOTIC_ABOVE} networks vs R: max |diff| ${diff.max.toExponential(2)}`);
+  });
+
+  it('at the threshold the Monte Carlo permutation p and the BCa interval agree with t and the jackknife interval, with the same verdicts', () => {
+    // A generated case of 201 groups (the first N above the threshold): the resampling (asymptoticAbove: Infinity) against the default.
+    const rng = createRandom('findings-threshold');
+    const n = ASYMPTOTIC_ABOVE + 1;
+    const f = Array.from({ length: n }, () => rng.normal());
+    const rows = f.map((g, i) => ({
+      network: `G${i + 1}`,
+      members: 10 + Math.floor(40 * rng.uniform()),
+      years: null,
+      means: { a: 3 + 0.3 * g + 0.4 * rng.normal(), b: 3 + 0.15 * g + 0.4 * rng.normal(), c: 3 + Math.exp(0.5 * rng.normal()) },
+    })) as unknown as NetworkTableRow[];
+    const claims: Finding[] = [
+      { ...claim(1), id: 'ab', x: 'a', y: 'b' },
+      { ...claim(0), id: 'ac', x: 'a', y: 'c' },
+      { ...claim(0), id: 'members_b', x: 'members', y: 'b' },
+      { ...claim(-1), id: 'bc', x: 'b', y: 'c' },
+    ];
+    // Pearson with the defaults (9,999 permutations: the Monte Carlo SE of p is at most .005); Spearman, whose bootstrap re-ranks every resample, with 2,000 (SE at most .011)
+    for (const [method, resamples, tol] of [['pearson', {}, 0.015], ['spearman', { iterations: 2000, permutations: 1999 }, 0.03]] as const) {
+      const t = evaluateFindings(rows, { findings: claims, method });
+      const mc = evaluateFindings(rows, { findings: claims, method, asymptoticAbove: Infinity, ...resamples });
+      t.forEach((a, k) => {
+        const b = mc[k];
+        expect(a.pMethod).toBe('t');
+        expect(b.pMethod).toBe('monte-carlo');
+        expect(b.ci!.type).toBe('bca');
+        expect(Math.abs(a.p! - b.p!), `${method} ${a.id} p`).toBeLessThan(tol);
+        if (a.pOneSided !== null) expect(Math.abs(a.pOneSided - b.pOneSided!), `${method} ${a.id} one-sided p`).toBeLessThan(tol);
+        if (a.x === 'c' || a.y === 'c') {
+          // c is lognormal: the BCa interval of Pearson r is then asymmetric (shifted by up to .06 here), the jackknife one is not; their widths agree
+          expect(Math.abs((a.ci!.upper - a.ci!.lower) / (b.ci!.upper - b.ci!.lower) - 1), `${method} ${a.id} width`).toBeLessThan(0.1);
+        } else {
+          expect(Math.abs(a.ci!.lower - b.ci!.lower), `${method} ${a.id} lower`).toBeLessThan(tol + 0.005);
+          expect(Math.abs(a.ci!.upper - b.ci!.upper), `${method} ${a.id} upper`).toBeLessThan(tol + 0.005);
+        }
+        expect(a.verdict, `${method} ${a.id}`).toBe(b.verdict);
+        expect(a.stable).toBe(b.stable);
+      });
+    }
+    // at N = 200 the resampling is still used
+    expect(evaluateFindings(rows.slice(0, 200), { findings: [claims[0]], iterations: 500, permutations: 99 })[0].pMethod).toBe('monte-carlo');
+  });
+
+  it('states the rule for each N: exact (N <= 10), Monte Carlo, t and Fisher z (N > 200)', () => {
+    expect(findingRules(10, 'en')[1]).toBe(
+      'p: exact permutation test (all N! orderings for N <= 10), two-sided; for a claim with a direction also one-sided in that direction.',
+    );
+    expect(findingRules(10, 'en')[2]).toBe('CI: 95% BCa bootstrap interval over networks, seeded, 10,000 resamples.');
+    expect(findingRules(40, 'en')[1]).toMatch(/^p: Monte Carlo permutation test \(9,999 random orderings, seeded; exact only for N <= 10, the t distribution above 200 networks\)/);
+    expect(findingRules(200, 'nl')[1]).toMatch(/^p: Monte-Carlo-permutatietoets/);
+    expect(findingRules(2000, 'en')[1]).toMatch(/^p: t distribution of r on N - 2 degrees of freedom .*more than 200 networks it gives the permutation test's p/);
+    expect(findingRules(2000, 'en')[2]).toMatch(/^CI: 95% interval on Fisher's z scale.*jackknife standard error.*gives the BCa bootstrap interval/);
+    expect(findingRules(2000, 'nl')[1]).toMatch(/^p: t-verdeling van r met N - 2 vrijheidsgraden/);
+    expect(findingRules(2000, 'nl')[2]).toMatch(/^BI: 95%-interval op de Fisher-z-schaal/);
+    expect(findingRules(300, 'en', { asymptoticAbove: 500 })[1]).toMatch(/^p: Monte Carlo/);
+    expect(findingRules(2000, 'en').join(' ')).toMatch(/here 1999 of 2000.*With N = 2000, r must exceed \.04 \(one-sided\) or \.04 \(two-sided\)/);
+    for (const lang of ['en', 'nl'] as const) expect(FINDING_RULES[lang][1]).toMatch(/200/);
   });
 });

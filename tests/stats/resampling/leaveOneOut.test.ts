@@ -3,6 +3,9 @@ import fc from 'fast-check';
 import { leaveOneOut } from '../../../lib/stats/resampling/leaveOneOut';
 import { UserInputError } from '../../../lib/util/errors';
 import { MaxDiff, reference } from '../clusterResamplingReference';
+import { correlation } from '../../../lib/stats/resampling/internal/coefficients';
+import { createRandom } from '../../../lib/util/random';
+import { largeN } from '../largeNReference';
 
 describe('leaveOneOut', () => {
   const { x, y, refs } = reference.leave_one_out;
@@ -24,6 +27,44 @@ describe('leaveOneOut', () => {
       expect(r.min).toBeCloseTo(Math.min(...ref.r_without), 12);
     }
     console.log(`leaveOneOut vs R cor(): max |diff| ${diff.max.toExponential(2)}`);
+  });
+
+  it('n > 10: Pearson from running sums within 1e-12 of each subset computed directly; Spearman bit for bit; n <= 10 bit for bit', () => {
+    const rng = createRandom('leave-one-out-running-sums');
+    const diff = new MaxDiff();
+    const shapes: Array<(n: number) => [number[], number[]]> = [
+      (n) => { const x = Array.from({ length: n }, () => 5e6 + 1e3 * rng.normal()); return [x, x.map((v) => 0.3 * v + 1e3 * rng.normal())]; }, // far from 0
+      (n) => { const x = Array.from({ length: n }, () => Math.round(1 + 4 * rng.uniform())); return [x, x.map((v) => Math.round(v + 2 * rng.normal()))]; }, // ties
+      (n) => { const x = Array.from({ length: n }, () => rng.normal()); x[3] = 1e6; return [x, x.map((v) => rng.normal())]; }, // one case holds the variance
+      (n) => { const x = Array.from({ length: n }, (_, j) => (j === 1 ? 2 : 1)); return [x, x.map(() => rng.normal())]; }, // constant without case 1
+    ];
+    for (const n of [4, 7, 10, 11, 25, 300]) {
+      for (const shape of shapes) {
+        const [x, y] = shape(n);
+        for (const method of ['pearson', 'spearman'] as const) {
+          const r = leaveOneOut(x, y, { method });
+          r.rows.forEach((row, i) => {
+            const direct = correlation(x.filter((_, j) => j !== i), y.filter((_, j) => j !== i), method);
+            if (direct === null || row.r === null) return expect(row.r).toBe(direct);
+            if (method === 'spearman' || n <= 10) expect(row.r).toBe(direct);
+            else diff.check(row.r, direct, 1e-12, `${method} n = ${n} without ${i}`);
+          });
+        }
+      }
+    }
+    console.log(`leaveOneOut from running sums vs direct: max |diff| ${diff.max.toExponential(2)}`);
+  });
+
+  it('equals R cor() on every subset of 200 to 400 cases (tests/r/large-n-findings-reference.R)', () => {
+    const diff = new MaxDiff();
+    for (const set of largeN.sets) {
+      for (const m of set.methods) {
+        const r = leaveOneOut(set.x, set.y, { method: m.method });
+        diff.check(r.r, m.r, 1e-12, `${set.name} ${m.method}`);
+        r.rows.forEach((row, i) => diff.check(row.r, m.loo[i], 1e-12, `${set.name} ${m.method} without ${i}`));
+      }
+    }
+    console.log(`leaveOneOut vs R cor(), n = 201-400: max |diff| ${diff.max.toExponential(2)}`);
   });
 
   it('counts subsets against an expected sign', () => {
