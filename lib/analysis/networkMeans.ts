@@ -17,22 +17,42 @@ export type NetworkMeans = Map<string, Record<string, number | null>>;
  */
 export function networkMeans(rows: readonly SurveyRow[], instrument: Instrument, options: ScaleScoreOptions = {}): NetworkMeans {
   const scores = scaleScores(rows, instrument, options);
-  const sums = new Map<string, Record<string, { sum: number; n: number }>>();
-  rows.forEach((row, k) => {
+  // One pass over the rows: sums and counts per network in flat arrays (network index x construct).
+  const keys = scores.length > 0 ? Object.keys(scores[0]) : [];
+  const k = keys.length;
+  const index = new Map<string, number>();
+  let sum = new Float64Array(64 * k);
+  let count = new Float64Array(64 * k);
+  rows.forEach((row, r) => {
     const network = String(row.network);
-    const acc = sums.get(network) ?? {};
-    for (const [construct, value] of Object.entries(scores[k])) {
-      const a = (acc[construct] ??= { sum: 0, n: 0 });
-      if (value !== null) {
-        a.sum += value;
-        a.n++;
+    let g = index.get(network);
+    if (g === undefined) {
+      g = index.size;
+      index.set(network, g);
+      if ((g + 1) * k > sum.length) {
+        const grow = (a: Float64Array) => {
+          const b = new Float64Array(2 * a.length);
+          b.set(a);
+          return b;
+        };
+        sum = grow(sum);
+        count = grow(count);
       }
     }
-    sums.set(network, acc);
+    const score = scores[r];
+    for (let j = 0; j < k; j++) {
+      const value = score[keys[j]];
+      if (value !== null) {
+        sum[g * k + j] += value;
+        count[g * k + j]++;
+      }
+    }
   });
   const out: NetworkMeans = new Map();
-  for (const [network, acc] of sums) {
-    out.set(network, Object.fromEntries(Object.entries(acc).map(([c, { sum, n }]) => [c, n > 0 ? sum / n : null])));
+  for (const [network, g] of index) {
+    const m: Record<string, number | null> = {};
+    for (let j = 0; j < k; j++) m[keys[j]] = count[g * k + j] > 0 ? sum[g * k + j] / count[g * k + j] : null;
+    out.set(network, m);
   }
   return out;
 }

@@ -39,24 +39,28 @@ export function scaleScores(rows: readonly SurveyRow[], instrument: Instrument, 
     if (c.kind !== 'scale') throw new UserInputError(`"${id}" is an item set or count (${c.kind}), not a scale: its items are read one by one, not averaged.`);
     return c;
   });
+  // Per construct once (not per row): its items, reverse keys, scale ends and the items needed.
+  const plans = constructs.map((c) => {
+    const scale = instrument.responseScales[c.responseScale];
+    const items = scoredItems(c, options.pool);
+    const need = options.minAnswered === undefined || options.minAnswered === 'all' ? items.length : options.minAnswered === 'half' ? Math.ceil(items.length / 2) : options.minAnswered;
+    return { id: c.id, ids: items.map((i) => i.id), reverse: items.map((i) => i.reverse === true), flip: scale.min + scale.max, need };
+  });
   return rows.map((row) => {
     const out: Record<string, number | null> = {};
-    for (const c of constructs) {
-      const scale = instrument.responseScales[c.responseScale];
-      const items = scoredItems(c, options.pool);
-      const need = options.minAnswered === undefined || options.minAnswered === 'all' ? items.length : options.minAnswered === 'half' ? Math.ceil(items.length / 2) : options.minAnswered;
+    for (const c of plans) {
       let sum = 0;
       let n = 0;
-      for (const it of items) {
-        const v = row[it.id];
+      for (let k = 0; k < c.ids.length; k++) {
+        const v = row[c.ids[k]];
         if (v === null || v === undefined) continue;
         if (typeof v !== 'number' || !Number.isFinite(v)) {
-          throw new UserInputError(`Item "${it.id}" holds ${JSON.stringify(v)}; expected a number or missing. Load the data with readSurveyCsv, which checks every answer.`);
+          throw new UserInputError(`Item "${c.ids[k]}" holds ${JSON.stringify(v)}; expected a number or missing. Load the data with readSurveyCsv, which checks every answer.`);
         }
-        sum += it.reverse ? scale.min + scale.max - v : v;
+        sum += c.reverse[k] ? c.flip - v : v;
         n++;
       }
-      out[c.id] = n >= need && n > 0 ? sum / n : null;
+      out[c.id] = n >= c.need && n > 0 ? sum / n : null;
     }
     return out;
   });
