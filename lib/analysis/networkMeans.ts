@@ -5,7 +5,7 @@
  * `describeByGroup` on the scale scores.
  */
 import { Instrument } from '../io/instrument';
-import { scaleScores, SurveyRow, ScaleScoreOptions } from './scaleScores';
+import { scaleScoreColumns, SurveyRow, ScaleScoreOptions } from './scaleScores';
 
 /** network -> construct -> mean (null when no respondent of the network has a score). */
 export type NetworkMeans = Map<string, Record<string, number | null>>;
@@ -16,38 +16,29 @@ export type NetworkMeans = Map<string, Record<string, number | null>>;
  *   means.get('Notos')!.trust; // e.g. 4.46
  */
 export function networkMeans(rows: readonly SurveyRow[], instrument: Instrument, options: ScaleScoreOptions = {}): NetworkMeans {
-  const scores = scaleScores(rows, instrument, options);
+  const { ids: keys, columns } = scaleScoreColumns(rows, instrument, options);
   // One pass over the rows: sums and counts per network in flat arrays (network index x construct).
-  const keys = scores.length > 0 ? Object.keys(scores[0]) : [];
   const k = keys.length;
+  const group = new Int32Array(rows.length);
   const index = new Map<string, number>();
-  let sum = new Float64Array(64 * k);
-  let count = new Float64Array(64 * k);
-  rows.forEach((row, r) => {
-    const network = String(row.network);
+  for (let r = 0; r < rows.length; r++) {
+    const network = String(rows[r].network);
     let g = index.get(network);
-    if (g === undefined) {
-      g = index.size;
-      index.set(network, g);
-      if ((g + 1) * k > sum.length) {
-        const grow = (a: Float64Array) => {
-          const b = new Float64Array(2 * a.length);
-          b.set(a);
-          return b;
-        };
-        sum = grow(sum);
-        count = grow(count);
+    if (g === undefined) index.set(network, (g = index.size));
+    group[r] = g;
+  }
+  const sum = new Float64Array(index.size * k);
+  const count = new Float64Array(index.size * k);
+  for (let j = 0; j < k; j++) {
+    const col = columns[j];
+    for (let r = 0; r < rows.length; r++) {
+      const value = col[r];
+      if (!Number.isNaN(value)) {
+        sum[group[r] * k + j] += value;
+        count[group[r] * k + j]++;
       }
     }
-    const score = scores[r];
-    for (let j = 0; j < k; j++) {
-      const value = score[keys[j]];
-      if (value !== null) {
-        sum[g * k + j] += value;
-        count[g * k + j]++;
-      }
-    }
-  });
+  }
   const out: NetworkMeans = new Map();
   for (const [network, g] of index) {
     const m: Record<string, number | null> = {};

@@ -27,40 +27,67 @@ export function scoredItems(construct: Construct, pool = false) {
   return construct.items.filter((i) => pool || i.final);
 }
 
+/** Scale scores as columns: one Float64Array per construct, one value per row, NaN where the respondent has no score (internal). */
+export interface ScoreColumns {
+  ids: string[];
+  columns: Float64Array[];
+}
+
 /**
- * @example
- *   const scores = scaleScores(survey.table.objects(), instrument);
- *   scores[0].trust; // mean of trust_1..trust_4, or null
+ * The scores of scaleScores as columns, computed item by item (one pass over
+ * the rows per item, with the same item name at every row: much faster on
+ * large surveys than row by row, and no object per row). The sums add a
+ * respondent's items in the codebook's order, as scaleScores always did.
  */
-export function scaleScores(rows: readonly SurveyRow[], instrument: Instrument, options: ScaleScoreOptions = {}): Array<Record<string, number | null>> {
+export function scaleScoreColumns(rows: readonly SurveyRow[], instrument: Instrument, options: ScaleScoreOptions = {}): ScoreColumns {
   const constructs = (options.constructs ?? instrument.constructs.filter((c) => c.kind === 'scale').map((c) => c.id)).map((id) => {
     const c = instrument.constructs.find((k) => k.id === id);
     if (!c) throw new UserInputError(`Unknown construct "${id}". Known: ${instrument.constructs.map((k) => k.id).join(', ')}.`);
     if (c.kind !== 'scale') throw new UserInputError(`"${id}" is an item set or count (${c.kind}), not a scale: its items are read one by one, not averaged.`);
     return c;
   });
-  // Per construct once (not per row): its items, reverse keys, scale ends and the items needed.
-  const plans = constructs.map((c) => {
+  const n = rows.length;
+  const sum = new Float64Array(n);
+  const answered = new Int32Array(n);
+  const columns = constructs.map((c) => {
     const scale = instrument.responseScales[c.responseScale];
     const items = scoredItems(c, options.pool);
     const need = options.minAnswered === undefined || options.minAnswered === 'all' ? items.length : options.minAnswered === 'half' ? Math.ceil(items.length / 2) : options.minAnswered;
-    return { id: c.id, ids: items.map((i) => i.id), reverse: items.map((i) => i.reverse === true), flip: scale.min + scale.max, need };
-  });
-  return rows.map((row) => {
-    const out: Record<string, number | null> = {};
-    for (const c of plans) {
-      let sum = 0;
-      let n = 0;
-      for (let k = 0; k < c.ids.length; k++) {
-        const v = row[c.ids[k]];
+    const flip = scale.min + scale.max;
+    sum.fill(0);
+    answered.fill(0);
+    for (const it of items) {
+      const id = it.id;
+      const reverse = it.reverse === true;
+      for (let r = 0; r < n; r++) {
+        const v = rows[r][id];
         if (v === null || v === undefined) continue;
         if (typeof v !== 'number' || !Number.isFinite(v)) {
-          throw new UserInputError(`Item "${c.ids[k]}" holds ${JSON.stringify(v)}; expected a number or missing. Load the data with readSurveyCsv, which checks every answer.`);
+          throw new UserInputError(`Item "${id}" holds ${JSON.stringify(v)}; expected a number or missing. Load the data with readSurveyCsv, which checks every answer.`);
         }
-        sum += c.reverse[k] ? c.flip - v : v;
-        n++;
+        sum[r] += reverse ? flip - v : v;
+        answered[r]++;
       }
-      out[c.id] = n >= c.need && n > 0 ? sum / n : null;
+    }
+    const out = new Float64Array(n);
+    for (let r = 0; r < n; r++) out[r] = answered[r] >= need && answered[r] > 0 ? sum[r] / answered[r] : NaN;
+    return out;
+  });
+  return { ids: constructs.map((c) => c.id), columns };
+}
+
+/**
+ * @example
+ *   const scores = scaleScores(survey.table.objects(), instrument);
+ *   scores[0].trust; // mean of trust_1..trust_4, or null
+ */
+export function scaleScores(rows: readonly SurveyRow[], instrument: Instrument, options: ScaleScoreOptions = {}): Array<Record<string, number | null>> {
+  const { ids, columns } = scaleScoreColumns(rows, instrument, options);
+  return rows.map((_, r) => {
+    const out: Record<string, number | null> = {};
+    for (let j = 0; j < ids.length; j++) {
+      const v = columns[j][r];
+      out[ids[j]] = Number.isNaN(v) ? null : v;
     }
     return out;
   });

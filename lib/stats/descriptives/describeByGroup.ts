@@ -82,30 +82,47 @@ export function describeByGroup(
   };
   for (const g of options.groupOrder ?? []) addGroup(g);
 
+  // One pass for the groups, then one per variable with the same key at every row (fast on large tables).
+  const bucketOf: Array<number[][] | null> = new Array(rows.length);
   rows.forEach((row, i) => {
     if (row === null || typeof row !== 'object') {
       throw new UserInputError(`rows[${i}] is ${describeBadValue(row)}; every row must be a record such as { ${groupKey}: 'A', ${valueKeys[0]}: 4 }.`);
     }
     let g = row[groupKey];
     if (isMissing(g) || g === '') {
-      if (options.missingGroup === undefined) return;
+      if (options.missingGroup === undefined) {
+        bucketOf[i] = null;
+        return;
+      }
       g = options.missingGroup;
     }
     if (typeof g !== 'string' && typeof g !== 'number' && typeof g !== 'boolean') {
       throw new UserInputError(`rows[${i}].${groupKey} is ${describeBadValue(g)}; a group must be a string, number or boolean.`);
     }
-    const bucket = addGroup(g);
-    valueKeys.forEach((key, j) => {
-      const v = row[key];
-      if (isMissing(v)) return;
+    bucketOf[i] = addGroup(g);
+  });
+  let bad: { i: number; key: string; v: unknown } | null = null;
+  for (let j = 0; j < valueKeys.length; j++) {
+    const key = valueKeys[j];
+    for (let i = 0; i < rows.length; i++) {
+      const bucket = bucketOf[i];
+      if (bucket === null) continue;
+      const v = rows[i][key];
+      if (isMissing(v)) continue;
       if (typeof v !== 'number' || !Number.isFinite(v)) {
-        throw new UserInputError(
-          `rows[${i}].${key} is ${describeBadValue(v)}; values of "${key}" must be finite numbers (use null for a missing value; convert text to numbers first).`,
-        );
+        // the first bad value in row order, as a row-by-row pass would find it
+        if (bad === null || i < bad.i) bad = { i, key, v };
+        break;
       }
       bucket[j].push(v);
-    });
-  });
+    }
+  }
+  if (bad !== null) {
+    const { i, key, v } = bad;
+    throw new UserInputError(
+      `rows[${i}].${key} is ${describeBadValue(v)}; values of "${key}" must be finite numbers (use null for a missing value; convert text to numbers first).`,
+    );
+  }
 
   const out: GroupDescription[] = [];
   for (const [group, buckets] of groups) {
