@@ -8,7 +8,10 @@
  *   DV_LANG      'nl' (default, as the report) or 'en'
  *
  * Loads the folder with loadStudyData (the validating loaders) and hands back
- * plain rows, typed for the analysis functions.
+ * plain rows, typed for the analysis functions, and the study definition
+ * (`study.definition`: the report's study, the folder's own study.json, or
+ * one derived from its codebook), so that a notebook shows what the study
+ * has and says in one line what it skips.
  */
 import * as path from 'node:path';
 import type * as aq from 'arquero';
@@ -17,6 +20,8 @@ import type { Instrument, Language } from '../io/instrument';
 import type { SurveyRow } from '../analysis/scaleScores';
 import { networkTable, type NetworkTableRow } from '../analysis/networkTable';
 import { UserInputError } from '../util/errors';
+import { SYNTHETIC_MARK } from '../io/synthetic';
+import type { Finding, PatternDefinition, StudyDefinition } from '../io/studyDefinition';
 
 export interface Study {
   /** The data folder (absolute). */
@@ -40,6 +45,10 @@ export interface Study {
   networkRows: NetworkTableRow[];
   /** Loader warnings. */
   warnings: string[];
+  /** The study definition: portrait, boundaries, motivation, overlap, pattern figures, claims. */
+  definition: StudyDefinition;
+  /** Where the definition came from, in one line. */
+  studyLine: string;
   /** Everything loadStudyData returned. */
   data: StudyData;
 }
@@ -85,8 +94,43 @@ export function openStudy(options: { dataDir?: string; lang?: Language } = {}): 
     pilot: data.pilot ? (data.pilot.table.objects() as SurveyRow[]) : null,
     networkRows: networkTable(survey, data.instrument, { networks: networks ?? undefined }),
     warnings: data.warnings,
+    definition: data.study.definition,
+    studyLine: data.study.line,
     data,
   };
+}
+
+/**
+ * The group-level variables among `ids` that this study's data have: the
+ * codebook's constructs, `members`, and `years` when networks.csv gives them.
+ *
+ * @example
+ *   present(study, ['impact', 'shared_vision', 'years']); // ['impact', 'shared_vision'] on a folder without years
+ */
+export function present(study: Pick<Study, 'instrument' | 'networkRows'>, ids: readonly string[]): string[] {
+  const constructs = new Set(study.instrument.constructs.map((c) => c.id));
+  const hasYears = study.networkRows.some((r) => r.years !== null);
+  return ids.filter((id) => (id === 'years' ? hasYears : id === 'members' ? true : constructs.has(id)));
+}
+
+/**
+ * A pattern figure of the study: the one with this id, else the k-th
+ * (0-based) of the study's patterns, else null. With `variables` limited
+ * to those the data have.
+ *
+ * @example
+ *   const pattern = studyPattern(study, 'impact', 1); // Figure 16 on the report's study
+ */
+export function studyPattern(study: Pick<Study, 'definition' | 'instrument' | 'networkRows'>, id: string, k: number): PatternDefinition | null {
+  const p = study.definition.patterns.find((x) => x.id === id) ?? study.definition.patterns[k] ?? null;
+  if (p === null || present(study, [p.orderBy]).length === 0) return null;
+  const variables = present(study, p.variables);
+  return variables.length >= 2 ? { ...p, variables } : null;
+}
+
+/** The claims of the study read from these pattern figures (null: the claims read from no figure). */
+export function claimsOf(study: Pick<Study, 'definition'>, patterns: ReadonlyArray<string | null>): Finding[] {
+  return study.definition.claims.filter((c) => patterns.includes(c.pattern));
 }
 
 /** A construct's (or background variable's) name in the study's language. */
@@ -101,10 +145,11 @@ export function constructLabel(study: Pick<Study, 'instrument' | 'lang'>, id: st
 /** One line saying which data a notebook runs on (for the top of each notebook). */
 export function studyBanner(study: Study): string {
   const where = study.isDefault ? 'the shipped default data (data/)' : study.dataDir;
-  const kind = study.synthetic ? 'SYNTHETIC data calibrated to the report, not real answers' : 'your own data';
+  const calibrated = study.survey.every((r) => r.data_origin === SYNTHETIC_MARK);
+  const kind = study.synthetic ? (calibrated ? 'SYNTHETIC data calibrated to the report, not real answers' : 'SYNTHETIC data, generated, not real answers') : 'your own data';
   const counts = [`${study.survey.length} survey rows`, study.networks ? `${study.networks.length} networks` : null, study.pilot ? `${study.pilot.length} pilot rows` : null].filter(Boolean).join(', ');
   const warn = study.warnings.length > 0 ? `\n${study.warnings.map((w) => `warning: ${w}`).join('\n')}` : '';
-  return `Data: ${where}: ${kind}; ${counts}; labels ${study.lang === 'nl' ? 'Dutch (nl)' : 'English (en)'}.${warn}`;
+  return `Data: ${where}: ${kind}; ${counts}; labels ${study.lang === 'nl' ? 'Dutch (nl)' : 'English (en)'}.\n${study.studyLine}.${warn}`;
 }
 
 /** The options every figure builder takes, for this study: codebook, language, and the synthetic mark. */
