@@ -7,6 +7,8 @@
  * default data's generator), `../dist/notebooks`, `../dist/qual`, `../dist/report`.
  */
 export { readInstrument, validateInstrument, getConstruct, finalItems, pilotItems, PORTRAIT_CONSTRUCTS, BOUNDARY_CONSTRUCTS } from './io/instrument';
+export { readStudyDefinition, validateStudyDefinition, resolveStudyDefinition, deriveStudyDefinition, reportStudyDefinition } from './io/studyDefinition';
+export type { StudyDefinition, PatternDefinition, ResolvedStudy } from './io/studyDefinition';
 export type { Instrument, Construct, Item, ResponseScale, Bilingual, Language } from './io/instrument';
 export { readSurveyCsv, readSurveyCsvText } from './io/readSurveyCsv';
 export type { SurveyCsv, ReadSurveyCsvOptions } from './io/readSurveyCsv';
