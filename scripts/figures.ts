@@ -50,11 +50,13 @@ runCli(async () => {
 
   const rel = (p: string) => path.relative(process.cwd(), p) || '.';
   console.log(`Delicate verbanden: figures from ${rel(dataDir)}${synthetic ? ' (SYNTHETIC DATA, marked on every figure)' : ''}, labels ${lang === 'nl' ? 'Dutch' : 'English'}, into ${rel(outDir)}`);
+  console.log(`  ${study.study.line}`);
   const { figures, skipped } = reportFigures(
     {
       instrument,
       survey: survey.table.objects() as Record<string, unknown>[],
       networks: networks ? (networks.table.objects() as Record<string, unknown>[]) : undefined,
+      study: study.study.definition,
     },
     { lang, synthetic },
   );

@@ -114,11 +114,13 @@ function checkData(dataDir: string, lang: 'nl' | 'en'): { failures: number; synt
   for (const w of study.warnings) console.log(`  warning: ${w}`);
   const { survey, networks, pilot, synthetic } = study;
   console.log(`  loaded ${survey.rows} survey rows${networks ? `, ${networks.rows} networks` : ''}${pilot ? `, ${pilot.rows} pilot rows` : ''}${synthetic ? ' (SYNTHETIC DATA)' : ''}`);
+  console.log(`  ${study.study.line}`);
   console.log('');
 
   const rows = survey.table.objects() as Record<string, unknown>[];
   const networkRows = networks ? (networks.table.objects() as Record<string, unknown>[]) : undefined;
-  console.log(formatNetworkSummary(networkSummary(rows, instrument, { networks: networkRows }), instrument, lang));
+  const portrait = study.study.definition.portrait.filter((c) => instrument.constructs.some((k) => k.id === c));
+  console.log(formatNetworkSummary(networkSummary(rows, instrument, { networks: networkRows, constructs: portrait }), instrument, lang));
 
   if (isDefault && networkRows) {
     const checks = checkCalibration({ instrument, survey: rows, networks: networkRows, pilot: pilot ? (pilot.table.objects() as Record<string, unknown>[]) : undefined });
@@ -228,7 +230,7 @@ async function figures(dataDir: string, lang: 'nl' | 'en', browser: SharedBrowse
   const study = loadStudyData(dataDir);
   const outDir = path.join(dir, 'figures');
   const { figures: specs, skipped } = reportFigures(
-    { instrument: study.instrument, survey: study.survey.table.objects() as Record<string, unknown>[], networks: study.networks ? (study.networks.table.objects() as Record<string, unknown>[]) : undefined },
+    { instrument: study.instrument, survey: study.survey.table.objects() as Record<string, unknown>[], networks: study.networks ? (study.networks.table.objects() as Record<string, unknown>[]) : undefined, study: study.study.definition },
     { lang, synthetic: study.synthetic },
   );
   const lines = [`Figures: ${specs.length} figures of the report to ${rel(path.join(out, 'figures'))}/`, ...skipped.map((s) => `  skipped ${s.name}: ${s.reason}`)];
