@@ -4,10 +4,17 @@
  * fresh process; prints the time ratio and each side's peak memory, and
  * writes out/bench.json.
  *
- *   npm run bench -- [--quick] [--r-timeout SECONDS] [--only alpha,icc,efa,bootstrap,figures,reproduce]
+ *   npm run bench -- [--quick] [--r-timeout SECONDS] [--only alpha,icc,efa,bootstrap,report,large,figures,reproduce]
  *
  * Times are medians over repeats of the library call alone (reading the data
  * is not timed). A ratio > 1 means this library is faster.
+ *
+ * "report at 2,000 groups" (`report`, part of every run): writeReport on a
+ * generated study of 100,000 respondents in 2,000 groups against arquero's
+ * parse of the same survey.csv, each in a fresh process, in the same run
+ * (ratio; goal of issue 13: at most 10x). `large` (only with --only large: it
+ * takes minutes): the peak memory (RSS) of a report on 1,000,000 respondents in
+ * 10,000 groups, in a child process (goal: at most 4 GB).
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -20,6 +27,10 @@ import { reportFigures } from '../lib/figures/reportFigures';
 import { exportFigures } from '../lib/render/exportFigures';
 import { figurePages, findChromium } from '../lib/render/browser';
 import { benchReproduce } from './bench/reproduce';
+import { generateStudy } from '../lib/data/generateStudy';
+import { readInstrument } from '../lib/io/instrument';
+import { writeReport } from '../lib/report/writeReport';
+import * as aq from 'arquero';
 
 interface TaskResult {
   ok: boolean;
@@ -86,6 +97,131 @@ async function benchFigures(): Promise<void> {
   }
 }
 
+/**
+ * The parts of the report benchmark that run in a fresh process of their own
+ * (`tsx scripts/bench.ts --child <what> ...`); each prints one JSON line.
+ */
+function child(argv: string[]): void {
+  const [what, dir, arg] = argv;
+  const median = (ms: number[]) => [...ms].sort((a, b) => a - b)[Math.floor(ms.length / 2)];
+  const rss = () => process.resourceUsage().maxRSS / 1024;
+  if (what === 'generate') {
+    // --child generate DIR groups,min,max
+    const [groups, lo, hi] = arg.split(',').map(Number);
+    const files = generateStudy(readInstrument(), { groups, respondents: [lo, hi] });
+    fs.mkdirSync(dir, { recursive: true });
+    for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
+    console.log(JSON.stringify({ respondents: files['survey.csv'].split('\n').length - 2, bytes: Buffer.byteLength(files['survey.csv']) }));
+  } else if (what === 'arquero') {
+    // --child arquero DIR repeats: read and parse survey.csv
+    const ms: number[] = [];
+    let rows = 0;
+    for (let k = 0; k < Number(arg); k++) {
+      const t0 = performance.now();
+      const table = aq.fromCSV(fs.readFileSync(path.join(dir, 'survey.csv'), 'utf8'));
+      ms.push(performance.now() - t0);
+      rows = table.numRows();
+    }
+    console.log(JSON.stringify({ ms, medianMs: median(ms), rows, maxRssMB: rss() }));
+  } else if (what === 'report') {
+    // --child report DIR repeats: writeReport as `npm run report -- --data DIR` does
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'delicate-bench-report-out-'));
+    try {
+      const ms: number[] = [];
+      let size = 0;
+      for (let k = 0; k < Number(arg); k++) {
+        const t0 = performance.now();
+        size = writeReport({ dataDir: dir, lang: 'nl', out: path.join(out, 'report.html'), root }).size;
+        ms.push(performance.now() - t0);
+      }
+      console.log(JSON.stringify({ ms, medianMs: median(ms), size, maxRssMB: rss(), uptimeMs: process.uptime() * 1000 }));
+    } finally {
+      fs.rmSync(out, { recursive: true, force: true });
+    }
+  } else throw new Error(`bench --child: unknown part ${what}`);
+}
+
+/** Runs `scripts/bench.ts --child ...` in a fresh process; its JSON line, or the error. */
+function runChild(args: string[], heapMB: number, timeoutMs: number): { ok: true; value: Record<string, number> } | { ok: false; error: string } {
+  const res = spawnSync(process.execPath, [`--max-old-space-size=${heapMB}`, path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/bench.ts', '--child', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: timeoutMs,
+    maxBuffer: 16 << 20,
+  });
+  if (res.error) return { ok: false, error: (res.error as NodeJS.ErrnoException).code === 'ETIMEDOUT' ? `did not finish within ${timeoutMs / 1000} s` : res.error.message };
+  if (res.status !== 0) return { ok: false, error: (res.stderr || res.stdout || `exit ${res.status}`).trim().split('\n').slice(-3).join(' ').slice(0, 300) };
+  return { ok: true, value: JSON.parse(res.stdout.trim().split('\n').at(-1)!) };
+}
+
+interface ReportBench {
+  label: string;
+  groups: number;
+  respondents: number | null;
+  /** The first writeReport in its process (what `npm run report` pays, module loading aside). */
+  reportMs: number | null;
+  /** Median of the repeats in the same process (warm). */
+  reportWarmMs: number | null;
+  /** Median of arquero's parses (each: read survey.csv and fromCSV). */
+  arqueroMs: number | null;
+  ratio: number | null;
+  reportRssMB: number | null;
+  sizeMB: number | null;
+  error?: string;
+}
+
+/**
+ * The report on a generated study (issue 13): at 2,000 groups its time
+ * against arquero's parse of the same survey.csv (ratio, goal <= 10x); with
+ * `large`, 10,000 groups and about 1,000,000 respondents, its peak RSS (goal
+ * <= 4 GB). Data generated in a child process, every part in a fresh one.
+ */
+function benchReport(large: boolean): ReportBench {
+  const [groups, lo, hi, repeats] = large ? [10_000, 80, 120, 1] : [2000, 40, 60, 3];
+  const label = large ? 'report at 10,000 groups (1,000,000 respondents)' : 'report at 2,000 groups (100,000 respondents)';
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'delicate-bench-study-'));
+  const fail = (error: string): ReportBench => ({ label, groups, respondents: null, reportMs: null, reportWarmMs: null, arqueroMs: null, ratio: null, reportRssMB: null, sizeMB: null, error });
+  try {
+    const gen = runChild(['generate', dir, `${groups},${lo},${hi}`], 16384, 30 * 60 * 1000);
+    if (!gen.ok) return fail(`generating the study: ${gen.error}`);
+    const arquero = runChild(['arquero', dir, String(large ? 1 : 5)], 16384, 30 * 60 * 1000);
+    // The report with a heap limit well above the goal, so that its peak RSS is measured, not capped.
+    const report = runChild(['report', dir, String(repeats)], 16384, 60 * 60 * 1000);
+    if (!report.ok) return { ...fail(`report: ${report.error}`), respondents: gen.value.respondents };
+    const arqueroMs = arquero.ok ? arquero.value.medianMs : null;
+    return {
+      label,
+      groups,
+      respondents: gen.value.respondents,
+      reportMs: (report.value.ms as unknown as number[])[0],
+      reportWarmMs: report.value.medianMs,
+      arqueroMs,
+      ratio: arqueroMs ? (report.value.ms as unknown as number[])[0] / arqueroMs : null,
+      reportRssMB: report.value.maxRssMB,
+      sizeMB: report.value.size / 1e6,
+      ...(arquero.ok ? {} : { error: `arquero: ${arquero.error}` }),
+    };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function printReportBench(b: ReportBench, large: boolean): void {
+  if (b.reportMs === null) {
+    console.log(`${b.label}: failed (${b.error})`);
+    return;
+  }
+  const goal = large
+    ? `peak RSS ${b.reportRssMB!.toFixed(0)} MB (goal <= 4096 MB: ${b.reportRssMB! <= 4096 ? 'met' : 'NOT met'})`
+    : `${b.ratio === null ? 'no ratio' : `${b.ratio.toFixed(1)}x`} arquero's parse of the same survey.csv (${b.arqueroMs?.toFixed(0) ?? '-'} ms; goal <= 10x: ${b.ratio !== null && b.ratio <= 10 ? 'met' : 'NOT met'}); peak RSS ${b.reportRssMB!.toFixed(0)} MB`;
+  console.log(`${b.label}: ${b.respondents} respondents, report ${(b.reportMs / 1000).toFixed(2)} s (median of the runs in that process ${(b.reportWarmMs! / 1000).toFixed(2)} s; ${b.sizeMB!.toFixed(1)} MB page), ${goal}${b.error ? `; ${b.error}` : ''}`);
+}
+
+if (process.argv[2] === '--child') {
+  child(process.argv.slice(3));
+  process.exit(0);
+}
+
 runCli(async () => {
   const argv = process.argv.slice(2);
   const quick = argv.includes('--quick');
@@ -132,6 +268,14 @@ runCli(async () => {
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
+  const reports: ReportBench[] = [];
+  for (const large of [false, true]) {
+    // the large one only when asked for by name: it takes minutes
+    if (large ? !only?.has('large') : only && !only.has('report')) continue;
+    const b = benchReport(large);
+    reports.push(b);
+    printReportBench(b, large);
+  }
   if (!only || only.has('figures')) {
     try {
       findChromium();
@@ -143,6 +287,6 @@ runCli(async () => {
   // Last: reproduce rewrites out/ (notebooks, figures, report) as a user's run would.
   const reproduce = !only || only.has('reproduce') ? await benchReproduce(root) : null;
   fs.mkdirSync(path.join(root, 'out'), { recursive: true });
-  fs.writeFileSync(path.join(root, 'out', 'bench.json'), JSON.stringify({ node: process.version, cores: os.cpus().length, results, reproduce }, null, 2) + '\n');
+  fs.writeFileSync(path.join(root, 'out', 'bench.json'), JSON.stringify({ node: process.version, cores: os.cpus().length, results, reports, reproduce }, null, 2) + '\n');
   console.log('ratio = psych time / this library time (> 1: this library is faster). Written: out/bench.json');
 });
