@@ -34,7 +34,7 @@ export { FINDINGS, FINDING_VARIABLES } from './analysis/findings';
 export type { Finding, FindingDirection } from './analysis/findings';
 export { verdict } from './analysis/verdict';
 export type { VerdictInput, VerdictRule } from './analysis/verdict';
-export { evaluateFindings, formatFindings, FINDING_RULES, VERDICT_LABELS, criticalR } from './analysis/evaluateFindings';
+export { evaluateFindings, formatFindings, FINDING_RULES, findingRules, VERDICT_LABELS, criticalR } from './analysis/evaluateFindings';
 export type { EvaluateFindingsOptions, FindingResult, FindingVerdict } from './analysis/evaluateFindings';
 export { privacyCheck, DEFAULT_MIN_COMPLETE } from './analysis/privacy';
 export type { PrivacyOptions, PrivacyAction, PrivacyFlag, PrivacyCheck } from './analysis/privacy';
