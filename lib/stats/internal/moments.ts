@@ -31,7 +31,7 @@ export function covariance(xs: readonly number[], ys: readonly number[]): number
 }
 
 /** Pearson correlation of two equally long arrays (caller ensures non-zero variance). */
-export function pearson(xs: readonly number[], ys: readonly number[]): number {
+export function pearson(xs: readonly number[] | Float64Array, ys: readonly number[] | Float64Array): number {
   const mx = mean(xs);
   const my = mean(ys);
   let sxy = 0;

@@ -1,6 +1,6 @@
 import { UserInputError } from '../../util/errors';
 import { checkChoice } from '../internal/validate';
-import { mean } from '../internal/moments';
+import { mean, pearson } from '../internal/moments';
 import { averageRanks } from '../internal/ranks';
 import { CORRELATION_METHODS, type CorrelationMethod, checkPairs, correlation } from './internal/coefficients';
 
@@ -126,7 +126,7 @@ function spearmanSubsets(x: readonly number[], y: readonly number[]): (i: number
       k++;
     }
     if (constX || constY) return null;
-    return pearsonOf(a, b);
+    return pearson(a, b);
   };
 }
 
@@ -225,24 +225,6 @@ function spearmanSubsetsFast(x: readonly number[], y: readonly number[]): (i: nu
     const c = t - rx[i] * ry[i] - rb - as + ab - mid;
     return Math.max(-1, Math.min(1, c / Math.sqrt(sxx * syy)));
   };
-}
-
-/** lib/stats/internal/moments' pearson on typed arrays, operation for operation. */
-function pearsonOf(xs: Float64Array, ys: Float64Array): number {
-  const mx = mean(xs);
-  const my = mean(ys);
-  let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  for (let i = 0; i < xs.length; i++) {
-    const dx = xs[i] - mx;
-    const dy = ys[i] - my;
-    sxy += dx * dy;
-    sxx += dx * dx;
-    syy += dy * dy;
-  }
-  const r = sxy / Math.sqrt(sxx * syy);
-  return Math.max(-1, Math.min(1, r));
 }
 
 /**
