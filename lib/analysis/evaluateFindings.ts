@@ -40,6 +40,7 @@ import type { Language } from '../io/instrument';
 import { bootstrap, leaveOneOut, permutationTest } from '../stats';
 import type { BootstrapResult, LeaveOneOutResult } from '../stats';
 import { tQuantile } from '../stats/internal/distributions';
+import { pearson } from '../stats/internal/moments';
 import { correlation } from '../stats/resampling/internal/coefficients';
 import { UserInputError } from '../util/errors';
 import { FINDINGS, type Finding, type FindingDirection } from './findings';
@@ -315,33 +316,20 @@ function seedFor(seed: string, id: string): string {
 
 function bootstrapCi(p: Pairs, method: 'pearson' | 'spearman', seed: string, iterations: number): FindingResult['ci'] {
   const idx = p.x.map((_, i) => i);
-  // Pearson r of a resample of case indices, without building arrays (NaN when a variable is constant).
+  // Pearson r of a resample of case indices (moments' pearson on two reused
+  // buffers; NaN when a variable is constant in the resample, where r is undefined).
+  const bx = new Float64Array(idx.length);
+  const by = new Float64Array(idx.length);
   const pearsonOf = (s: readonly number[]) => {
-    const m = s.length;
-    let mx = 0;
-    let my = 0;
-    let varies = false;
+    let variesX = false;
     let variesY = false;
-    for (let k = 0; k < m; k++) {
-      mx += p.x[s[k]];
-      my += p.y[s[k]];
-      if (p.x[s[k]] !== p.x[s[0]]) varies = true;
-      if (p.y[s[k]] !== p.y[s[0]]) variesY = true;
+    for (let k = 0; k < s.length; k++) {
+      bx[k] = p.x[s[k]];
+      by[k] = p.y[s[k]];
+      if (bx[k] !== bx[0]) variesX = true;
+      if (by[k] !== by[0]) variesY = true;
     }
-    if (!varies || !variesY) return NaN;
-    mx /= m;
-    my /= m;
-    let sxy = 0;
-    let sxx = 0;
-    let syy = 0;
-    for (let k = 0; k < m; k++) {
-      const dx = p.x[s[k]] - mx;
-      const dy = p.y[s[k]] - my;
-      sxy += dx * dy;
-      sxx += dx * dx;
-      syy += dy * dy;
-    }
-    return sxy / Math.sqrt(sxx * syy);
+    return variesX && variesY ? pearson(bx.subarray(0, s.length), by.subarray(0, s.length)) : NaN;
   };
   const stat =
     method === 'pearson'
