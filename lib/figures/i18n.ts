@@ -6,6 +6,7 @@
  */
 import type { Instrument, Language } from '../io/instrument';
 import { UserInputError } from '../util/errors';
+import { groupThousands } from '../util/formatNumber';
 
 export const LANGUAGES: readonly Language[] = ['nl', 'en'];
 
@@ -41,7 +42,7 @@ export function figureTitle(lang: Language, number: number | undefined, caption:
 
 /** A whole number with a thousands separator (2.000, 2,000), without depending on the runtime's locale data. */
 export function thousands(n: number, sep: string): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, sep);
+  return groupThousands(n, sep);
 }
 
 /** Words used on axes, legends and hover labels. */

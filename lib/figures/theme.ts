@@ -9,6 +9,7 @@
  */
 import type { Language } from '../io/instrument';
 import type { PlotlyLayout } from './types';
+import { formatDecimal } from '../util/formatNumber';
 
 export const THEME = {
   /** Liberation Sans is metric-compatible with Arial (Debian: fonts-liberation), so exports look the same everywhere. */
@@ -64,8 +65,7 @@ export function font(size: number = THEME.fontSize, color: string = THEME.colors
 /** A number as the language writes it: 3,85 in Dutch, 3.85 in English. */
 export function formatNumber(x: number | null | undefined, digits: number, lang: Language): string {
   if (x === null || x === undefined || !Number.isFinite(x)) return lang === 'nl' ? 'onbekend' : 'unknown';
-  const s = x.toFixed(digits);
-  return lang === 'nl' ? s.replace('.', ',') : s;
+  return formatDecimal(x, digits, lang);
 }
 
 /** Escapes text for plotly's HTML-like labels (<br> is kept where we add it ourselves). */
