@@ -254,6 +254,14 @@ function dvExplorerStart(rootId) {
         layout[k === 0 ? 'xaxis' : 'xaxis' + (k + 1)] = { domain: domain, anchor: ya, range: [0, n + 1], autorange: false, showgrid: false, zeroline: false, tickfont: { size: 11 }, title: { text: W.rank, font: { size: 11 } } };
         layout[k === 0 ? 'yaxis' : 'yaxis' + (k + 1)] = { anchor: xa, range: v.range, autorange: false, fixedrange: true, gridcolor: T.grid, zeroline: false, tickfont: { size: 11 } };
         data.push({ type: 'scatter', mode: 'markers', x0: 1, dx: 1, y: values, customdata: names, xaxis: xa, yaxis: ya, marker: { color: col.color, coloraxis: col.axis ? 'coloraxis' : undefined, size: n > 500 ? 3 : 4.5, opacity: 0.7 }, hovertemplate: hover, name: id });
+        var size = Math.max(1, Math.round(n / 40)), rx = [], ry = [];
+        for (var st = 0; st < n; st += size) {
+          var sum = 0, cnt = 0;
+          for (var q = st; q < Math.min(n, st + size); q++) if (values[q] !== null) { sum += values[q]; cnt++; }
+          rx.push(Math.round((st + 1 + Math.min(n, st + size)) / 2));
+          ry.push(cnt ? sum / cnt : null);
+        }
+        data.push({ type: 'scatter', mode: 'lines', x: rx, y: ry, xaxis: xa, yaxis: ya, line: { color: T.lightBlue, width: 3 }, hoverinfo: 'skip', connectgaps: false, name: 'running mean' });
         if (focusAt >= 0) data.push({ type: 'scatter', mode: 'markers+text', x: [focusAt + 1], y: [values[focusAt] === null ? v.range[0] : values[focusAt]], text: [k === 0 ? esc(names[focusAt]) : ''], textposition: 'top center', customdata: [names[focusAt]], xaxis: xa, yaxis: ya, marker: { symbol: 'circle-open', size: 16, color: T.accent, line: { width: 3, color: T.accent } }, textfont: { color: T.accent, size: 12 }, hovertemplate: hover, name: 'focus', cliponaxis: false });
       }
       if (k === 0) layout.shapes.push({ type: 'rect', xref: 'paper', yref: 'paper', x0: Math.max(-0.01, domain[0] - (rows ? 0 : 0.03)), x1: domain[1] + 0.012, y0: -0.02, y1: 1.0 + 60 / (height - 170), line: { color: T.muted, width: 1.2 }, fillcolor: 'rgba(0,0,0,0)', layer: 'below' });

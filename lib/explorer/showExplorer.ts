@@ -13,7 +13,7 @@ import { UserInputError } from '../util/errors';
 import { explorerData, explorerDataOf, type ExplorerInput } from './explorerData';
 import { explorerHtml } from './explorerHtml';
 import type { ExplorerData, View } from './types';
-import { viewFromFragment } from './view';
+import { validateView, viewFromFragment } from './view';
 
 export interface ShowExplorerOptions {
   lang?: Language;
@@ -52,6 +52,6 @@ export function showExplorer(study: Study | ExplorerInput | ExplorerData, view?:
       : 'definition' in (study as object)
         ? explorerData(study as ExplorerInput, { privacy: options.privacy })
         : explorerDataOf(study as Study, { privacy: options.privacy });
-  const v = typeof view === 'string' ? viewFromFragment(view) : view;
+  const v = view === undefined ? undefined : validateView(typeof view === 'string' ? viewFromFragment(view) : view, data, 'showExplorer: view');
   display.html(explorerHtml(data, { lang: options.lang, view: v, page: false, id: `dv-explorer-${session}-${++counter}` }));
 }
