@@ -41,6 +41,7 @@ import { bootstrap, leaveOneOut, permutationTest } from '../stats';
 import type { BootstrapResult, LeaveOneOutResult } from '../stats';
 import { tQuantile } from '../stats/internal/distributions';
 import { pearson } from '../stats/internal/moments';
+import { formatDecimal } from '../util/formatNumber';
 import { correlation } from '../stats/resampling/internal/coefficients';
 import { UserInputError } from '../util/errors';
 import { FINDINGS, type Finding, type FindingDirection } from './findings';
@@ -62,6 +63,9 @@ export const MIN_FINDING_NETWORKS = 5;
  * resampling's result within its own Monte Carlo error, at O(N) per claim.
  */
 export const ASYMPTOTIC_ABOVE = 200;
+
+/** The defaults of EvaluateFindingsOptions' seed, bootstrap resamples and Monte Carlo permutations. */
+export const FINDING_DEFAULTS = { seed: 'delicate-verbanden/findings', iterations: 10_000, permutations: 9999 } as const;
 
 export interface EvaluateFindingsOptions {
   /** The claims to check (default FINDINGS). */
@@ -159,12 +163,12 @@ export const FINDING_RULES: Record<Language, readonly string[]> = {
     'Elke bewering wordt getoetst op de netwerkgemiddelden (één geval per netwerk, N gevallen) met Pearsons r (Spearmans rho staat ernaast).',
     'p: exacte permutatietoets (alle N! volgordes) bij N <= 10, Monte-Carlo-permutatietoets (9.999 willekeurige volgordes, met vaste seed) bij N tot en met 200, en boven 200 netwerken de t-verdeling van r met N - 2 vrijheidsgraden (voor Spearmans rho dezelfde t-benadering), die bij die N de p van de permutatietoets geeft; tweezijdig, en bij een bewering met een richting ook eenzijdig in die richting.',
     'BI: 95%-BCa-bootstrapinterval over netwerken, met vaste seed, 10.000 trekkingen; boven 200 netwerken het interval op de Fisher-z-schaal met de jackknife-standaardfout van de coëfficiënten zonder telkens één netwerk, dat bij die N het bootstrapinterval geeft.',
-    'Stabiliteit: steeds één netwerk weggelaten; bij een bewering met een richting de deelverzamelingen waarin r het verwachte teken heeft; bij "geen samenhang" die met |r| < .30.',
-    'Bewering met een richting (+ of -): houdt stand = verwacht teken, eenzijdige p < .05 en stabiel in minstens N - 1 van N deelverzamelingen; zwak = verwacht teken, maar niet aan alles voldaan; houdt geen stand = r is 0 of heeft het omgekeerde teken.',
-    'Bewering van geen samenhang (0): houdt geen stand = tweezijdige p < .05 of het BI bevat 0 niet; houdt stand = |r| < .30, het BI bevat 0 en |r| < .30 in minstens N - 1 van N deelverzamelingen; zwak = anders.',
+    'Stabiliteit: steeds één netwerk weggelaten; bij een bewering met een richting de deelverzamelingen waarin r het verwachte teken heeft; bij "geen samenhang" die met |r| < ,30.',
+    'Bewering met een richting (+ of -): houdt stand = verwacht teken, eenzijdige p < ,05 en stabiel in minstens N - 1 van N deelverzamelingen; zwak = verwacht teken, maar niet aan alles voldaan; houdt geen stand = r is 0 of heeft het omgekeerde teken.',
+    'Bewering van geen samenhang (0): houdt geen stand = tweezijdige p < ,05 of het BI bevat 0 niet; houdt stand = |r| < ,30, het BI bevat 0 en |r| < ,30 in minstens N - 1 van N deelverzamelingen; zwak = anders.',
     'niet getoetst: minder dan 5 netwerken met waarden op beide variabelen, of een variabele zonder spreiding.',
     'Uitzonderingen die het rapport noemt ("behalve Meses") en vergelijkingen ("zwakker dan") staan naast het oordeel, niet erin.',
-    'Met weinig netwerken heeft een toets weinig onderscheidend vermogen: r moet boven de kritieke waarde voor N liggen voor een eenzijdige p < .05 (ongeveer .55 bij N = 10). "zwak" betekent vaak "te weinig netwerken om het te zeggen", niet "geen samenhang".',
+    'Met weinig netwerken heeft een toets weinig onderscheidend vermogen: r moet boven de kritieke waarde voor N liggen voor een eenzijdige p < ,05 (ongeveer ,55 bij N = 10). "zwak" betekent vaak "te weinig netwerken om het te zeggen", niet "geen samenhang".',
   ],
 };
 
@@ -219,11 +223,11 @@ export function findingRules(n: number, lang: Language = 'nl', options: { asympt
   if (n < MIN_FINDING_NETWORKS) {
     withN.push(lang === 'nl' ? `Met N = ${n} wordt geen bewering getoetst: daarvoor zijn minstens ${MIN_FINDING_NETWORKS} netwerken nodig.` : `With N = ${n} no claim is evaluated: that needs at least ${MIN_FINDING_NETWORKS} networks.`);
   } else {
-    const one = formatR(criticalR(n, false));
-    const two = formatR(criticalR(n, true));
+    const one = formatR(criticalR(n, false), lang);
+    const two = formatR(criticalR(n, true), lang);
     withN.push(
       lang === 'nl'
-        ? `Met N = ${n} moet r boven ${one} (eenzijdig) of ${two} (tweezijdig) liggen voor p < .05. "zwak" betekent vaak "te weinig netwerken om het te zeggen", niet "geen samenhang".`
+        ? `Met N = ${n} moet r boven ${one} (eenzijdig) of ${two} (tweezijdig) liggen voor p < ,05. "zwak" betekent vaak "te weinig netwerken om het te zeggen", niet "geen samenhang".`
         : `With N = ${n}, r must exceed ${one} (one-sided) or ${two} (two-sided) to reach p < .05. "weak" often means "too few networks to tell", not "no relation".`,
     );
   }
@@ -236,21 +240,24 @@ export const VERDICT_LABELS: Record<Language, Record<FindingVerdict, string>> = 
   en: { holds: 'holds', weak: 'weak', 'does not hold': 'does not hold', 'not evaluated': 'not evaluated' },
 };
 
-/** ".55", "-.21": correlations without the leading zero, as in APA style. */
-export function formatR(v: number | null, digits = 2): string {
+/**
+ * ".55", "-.21" (English), ",55", "-,21" (Dutch): correlations without the
+ * leading zero, as in APA style, with the language's decimal separator.
+ */
+export function formatR(v: number | null, lang: Language = 'en', digits = 2): string {
   if (v === null || !Number.isFinite(v)) return '-';
-  const s = Math.abs(v).toFixed(digits).replace(/^0(?=\.)/, '');
-  return (v < 0 && Number(s) !== 0 ? '-' : '') + s;
+  const zero = Number(Math.abs(v).toFixed(digits)) === 0;
+  return (v < 0 && !zero ? '-' : '') + formatDecimal(Math.abs(v), digits, lang, { leadingZero: false });
 }
 
-/** p to 3 decimals, "< .001" below. */
-export function formatP(p: number | null): string {
+/** p to 3 decimals, "< .001" below (Dutch: ",012", "< ,001"). */
+export function formatP(p: number | null, lang: Language = 'en'): string {
   if (p === null || !Number.isFinite(p)) return '-';
-  return p < 0.001 ? '< .001' : p.toFixed(3).replace(/^0(?=\.)/, '');
+  return p < 0.001 ? `< ${formatDecimal(0.001, 3, lang, { leadingZero: false })}` : formatDecimal(p, 3, lang, { leadingZero: false });
 }
 
-/** "= .012" or "< .001", for sentences. */
-const pIs = (p: number | null) => (p !== null && p < 0.001 ? '< .001' : `= ${formatP(p)}`);
+/** "= .012" or "< .001" (Dutch "= ,012", "< ,001"), for sentences. */
+const pIs = (p: number | null, lang: Language) => (p !== null && p < 0.001 ? formatP(p, lang) : `= ${formatP(p, lang)}`);
 
 /** The smallest |r| with p < alpha for N cases (t approximation; the exact permutation test needs about the same). */
 export function criticalR(n: number, twoSided: boolean, alpha = FINDING_ALPHA): number {
@@ -398,13 +405,13 @@ const TEXT = {
     opposite: (r: string) => `r = ${r} heeft het omgekeerde teken`,
     zero: 'r = 0',
     holds: (p: string, s: number, of: number) => `verwacht teken, eenzijdige p ${p}, stabiel in ${s} van ${of}`,
-    weakP: (p: string) => `verwacht teken, maar eenzijdige p ${p} (niet < .05)`,
+    weakP: (p: string) => `verwacht teken, maar eenzijdige p ${p} (niet < ,05)`,
     weakStable: (s: number, of: number) => `verwacht teken, maar stabiel in slechts ${s} van ${of}`,
     relation: (p: string, ci: string) => `de data tonen een samenhang: tweezijdige p ${p}, BI ${ci}`,
-    none: (r: string, s: number, of: number) => `|r| = ${r} < .30, BI bevat 0, |r| < .30 in ${s} van ${of}`,
-    noneLarge: (r: string) => `geen significante samenhang, maar |r| = ${r} is niet < .30`,
-    noneUnstable: (s: number, of: number) => `|r| < .30, maar slechts in ${s} van ${of} deelverzamelingen`,
-    power: (n: number, c1: string, c2: string) => `Met N = ${n} moet r boven ${c1} (eenzijdig) of ${c2} (tweezijdig) liggen voor p < .05.`,
+    none: (r: string, s: number, of: number) => `|r| = ${r} < ,30, BI bevat 0, |r| < ,30 in ${s} van ${of}`,
+    noneLarge: (r: string) => `geen significante samenhang, maar |r| = ${r} is niet < ,30`,
+    noneUnstable: (s: number, of: number) => `|r| < ,30, maar slechts in ${s} van ${of} deelverzamelingen`,
+    power: (n: number, c1: string, c2: string) => `Met N = ${n} moet r boven ${c1} (eenzijdig) of ${c2} (tweezijdig) liggen voor p < ,05.`,
     influence: (nw: string, ch: string) => `Weglaten van ${nw} verandert r het meest (${ch}).`,
     exception: (nw: string, r: string, yes: boolean) => `Zonder ${nw}: r = ${r}; ${nw} is ${yes ? '' : 'niet '}de grootste uitschieter.`,
     exceptionGone: (nw: string) => `De uitzondering ${nw} is weggelaten of ontbreekt.`,
@@ -431,7 +438,9 @@ const TEXT = {
   },
 } as const;
 
-const fmtCi = (ci: FindingResult['ci']) => (ci ? `[${formatR(ci.lower)}, ${formatR(ci.upper)}]` : '-');
+/** "[.48, .98]", Dutch "[,48; ,98]": with a decimal comma the bounds are separated by a semicolon. */
+export const formatCi = (ci: { lower: number; upper: number } | null, lang: Language = 'en') =>
+  ci ? `[${formatR(ci.lower, lang)}${lang === 'nl' ? ';' : ','} ${formatR(ci.upper, lang)}]` : '-';
 
 /**
  * @example
@@ -448,11 +457,11 @@ export function evaluateFindings(networkRows: readonly NetworkTableRow[], option
   if (lang !== 'nl' && lang !== 'en') throw new UserInputError(`evaluateFindings: lang ${JSON.stringify(lang)}; expected "nl" or "en".`);
   const method = options.method ?? 'pearson';
   if (method !== 'pearson' && method !== 'spearman') throw new UserInputError(`evaluateFindings: method ${JSON.stringify(method)}; expected "pearson" or "spearman".`);
-  const seed = options.seed ?? 'delicate-verbanden/findings';
+  const seed = options.seed ?? FINDING_DEFAULTS.seed;
   if (typeof seed !== 'string') throw new UserInputError('evaluateFindings: options.seed must be a string.');
-  const iterations = options.iterations ?? 10_000;
+  const iterations = options.iterations ?? FINDING_DEFAULTS.iterations;
   if (!Number.isInteger(iterations) || iterations < 100) throw new UserInputError(`evaluateFindings: iterations must be a whole number >= 100; got ${JSON.stringify(iterations)}.`);
-  const permutations = options.permutations ?? 9999;
+  const permutations = options.permutations ?? FINDING_DEFAULTS.permutations;
   if (!Number.isInteger(permutations) || permutations < 99) throw new UserInputError(`evaluateFindings: permutations must be a whole number >= 99; got ${JSON.stringify(permutations)}.`);
   const asymptoticAbove = options.asymptoticAbove ?? ASYMPTOTIC_ABOVE;
   if (typeof asymptoticAbove !== 'number' || !(asymptoticAbove >= 10) || (Number.isFinite(asymptoticAbove) && !Number.isInteger(asymptoticAbove))) {
@@ -506,7 +515,7 @@ export function evaluateFindings(networkRows: readonly NetworkTableRow[], option
     const n = p.x.length;
     const absent = rows.length === 0 ? [] : [f.x, f.y].filter((v) => !present.has(v));
     if (absent.length > 0) return { ...base, reason: t.absent(absent) };
-    if (n < MIN_FINDING_NETWORKS) return { ...base, reason: t.tooFew(n), note: n >= 3 ? t.power(n, formatR(criticalR(n, false)), formatR(criticalR(n, true))) : '' };
+    if (n < MIN_FINDING_NETWORKS) return { ...base, reason: t.tooFew(n), note: n >= 3 ? t.power(n, formatR(criticalR(n, false), lang), formatR(criticalR(n, true), lang)) : '' };
     if (isConstant(p.x) || isConstant(p.y)) return { ...base, reason: t.constant(isConstant(p.x) ? f.x : f.y) };
 
     const r = correlation(p.x, p.y, 'pearson') as number;
@@ -535,7 +544,7 @@ export function evaluateFindings(networkRows: readonly NetworkTableRow[], option
         const top = ranked.slice(0, present.length).map((row) => row.dropped);
         const largestOutlier = present.every((e) => top.includes(e));
         exception = { networks: present, n: without.x.length, r: rw, largestOutlier };
-        notes.push(t.exception(present.join(', '), formatR(rw), largestOutlier));
+        notes.push(t.exception(present.join(', '), formatR(rw, lang), largestOutlier));
       }
     }
     // comparison ("weaker than")
@@ -550,27 +559,27 @@ export function evaluateFindings(networkRows: readonly NetworkTableRow[], option
       const sign = f.direction === 0 ? 1 : f.direction;
       const holds = thanR === null ? null : sign * stat < sign * thanR;
       weaker = { than: f.weakerThan, r: stat, thanR, holds };
-      if (holds !== null) notes.push(t.weaker(f.weakerThan, formatR(stat), formatR(thanR), holds));
+      if (holds !== null) notes.push(t.weaker(f.weakerThan, formatR(stat, lang), formatR(thanR, lang), holds));
     }
 
     // verdict (verdict.ts: the rules), and the rule's reason in words
     const v = verdict({ direction: f.direction, stat, pOneSided: one ? one.p : null, pTwoSided: two.p, ci, stable, n });
     const reasons: Record<VerdictRule, () => string> = {
       zero: () => t.zero,
-      opposite: () => t.opposite(formatR(stat)),
-      holds: () => t.holds(pIs(one!.p), stable, n),
-      weakP: () => t.weakP(pIs(one!.p)),
+      opposite: () => t.opposite(formatR(stat, lang)),
+      holds: () => t.holds(pIs(one!.p, lang), stable, n),
+      weakP: () => t.weakP(pIs(one!.p, lang)),
       weakStable: () => t.weakStable(stable, n),
-      relation: () => t.relation(pIs(two.p), fmtCi(ci)),
-      none: () => t.none(formatR(Math.abs(stat)), stable, n),
-      noneLarge: () => t.noneLarge(formatR(Math.abs(stat))),
+      relation: () => t.relation(pIs(two.p, lang), formatCi(ci, lang)),
+      none: () => t.none(formatR(Math.abs(stat), lang), stable, n),
+      noneLarge: () => t.noneLarge(formatR(Math.abs(stat), lang)),
       noneUnstable: () => t.noneUnstable(stable, n),
     };
     const reason = reasons[v.rule]();
 
-    const note = t.power(n, formatR(criticalR(n, false)), formatR(criticalR(n, true)));
+    const note = t.power(n, formatR(criticalR(n, false), lang), formatR(criticalR(n, true), lang));
     const remarks = [
-      most.change !== null ? t.influence(most.dropped, `${most.change > 0 ? '+' : ''}${formatR(most.change)}`) : '',
+      most.change !== null ? t.influence(most.dropped, `${most.change > 0 ? '+' : ''}${formatR(most.change, lang)}`) : '',
       ...notes,
       f.caveat ? f.caveat[lang] : '',
     ]
@@ -612,11 +621,11 @@ export function formatFindings(results: readonly FindingResult[], lang: Language
     x.id,
     dir(x.direction),
     String(x.n),
-    formatR(x.r),
-    formatR(x.rho),
-    formatP(x.p),
-    formatP(x.pOneSided),
-    fmtCi(x.ci),
+    formatR(x.r, lang),
+    formatR(x.rho, lang),
+    formatP(x.p, lang),
+    formatP(x.pOneSided, lang),
+    formatCi(x.ci, lang),
     x.stable === null ? '-' : `${x.stable}/${x.of}`,
     VERDICT_LABELS[lang][x.verdict],
   ]);

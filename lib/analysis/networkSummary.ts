@@ -8,6 +8,7 @@ import { Instrument, Language } from '../io/instrument';
 import { describeByGroup } from '../stats';
 import { scaleScores, SurveyRow } from './scaleScores';
 import { PrivacyFlag, PrivacyOptions, resolvePrivacy } from './privacy';
+import { formatDecimal } from '../util/formatNumber';
 
 export interface NetworkSummaryRow {
   network: string;
@@ -79,12 +80,13 @@ export function formatNetworkSummary(summary: readonly NetworkSummaryRow[], inst
     : { members: 'members', responded: 'responded', complete: 'complete', band: 'band (mean +/- 2 SE)', mean: 'mean' };
   const label = (id: string) => instrument.constructs.find((c) => c.id === id)?.[lang] ?? id;
   const width = Math.max(...summary.flatMap((s) => s.scores.map((x) => label(x.construct).length)));
-  const f = (x: number | null) => (x === null ? '  -  ' : x.toFixed(2));
+  const f = (x: number | null) => (x === null ? '  -  ' : formatDecimal(x, 2, lang));
+  const sep = lang === 'nl' ? ';' : ',';
   const lines: string[] = [];
   for (const s of summary) {
     lines.push(`${s.network}: ${s.members} ${t.members}, ${s.responded} ${t.responded} (${Math.round(s.responseRate)}%), ${s.complete} ${t.complete}`);
     lines.push(`  ${''.padEnd(width)}    n  ${t.mean}   ${t.band}`);
-    for (const x of s.scores) lines.push(`  ${label(x.construct).padEnd(width)}  ${String(x.n).padStart(3)}  ${f(x.mean)}  [${f(x.lower)}, ${f(x.upper)}]`);
+    for (const x of s.scores) lines.push(`  ${label(x.construct).padEnd(width)}  ${String(x.n).padStart(3)}  ${f(x.mean)}  [${f(x.lower)}${sep} ${f(x.upper)}]`);
     lines.push('');
   }
   return lines.join('\n');

@@ -13,8 +13,8 @@
  */
 import { boundaryProfile } from '../analysis/boundaryProfile';
 import { motivationSummary } from '../analysis/motivationSummary';
-import { networkSummary } from '../analysis/networkSummary';
-import { networkTable } from '../analysis/networkTable';
+import { networkSummary, type NetworkSummaryRow } from '../analysis/networkSummary';
+import { networkTable, type NetworkTableRow } from '../analysis/networkTable';
 import type { SurveyRow } from '../analysis/scaleScores';
 import type { Bilingual, Instrument } from '../io/instrument';
 import { GROUP_VARIABLES, reportStudyDefinition, type StudyDefinition } from '../io/studyDefinition';
@@ -39,6 +39,10 @@ export interface ReportData {
   networks?: readonly SurveyRow[];
   /** The study definition (default: the report's study, data/study.json). */
   study?: StudyDefinition;
+  /** `networkTable(survey, instrument, { networks })` when the caller has it already (buildReport), so that it is not computed twice. */
+  table?: readonly NetworkTableRow[];
+  /** `networkSummary(...)` of the study's portrait characteristics in the codebook, likewise. */
+  portraitSummary?: readonly NetworkSummaryRow[];
 }
 
 export interface ReportFiguresOptions {
@@ -106,7 +110,7 @@ export function reportFigures(data: ReportData, options: ReportFiguresOptions = 
   const missingText = (ids: readonly string[]) => `the codebook has no ${ids.map((i) => `"${i}"`).join(', ')}`;
   const caption = (key: 'motivation' | 'boundaries' | 'overlap') => (study.captions[key] ?? (study === reportStudyDefinition() ? undefined : GENERIC_CAPTIONS[key]))?.[lang];
 
-  const table = networkTable(survey, instrument, { networks });
+  const table = data.table ?? networkTable(survey, instrument, { networks });
   const groups = table.filter((r) => r.approached > 0).length;
   const hasYears = table.some((r) => r.years !== null);
   const noYears = networks ? 'no "years" column in networks.csv' : 'no networks.csv in the data folder, which gives the years';
@@ -125,7 +129,7 @@ export function reportFigures(data: ReportData, options: ReportFiguresOptions = 
   if (portrait.length === 0) {
     plan.push({ key: 'portrait', make: () => `no portrait characteristic of the study is in the codebook (${missingText(study.portrait)})` });
   } else {
-    const summary = networkSummary(survey, instrument, { networks, constructs: portrait });
+    const summary = data.portraitSummary ?? networkSummary(survey, instrument, { networks, constructs: portrait });
     if (summary.length <= maxPortraits) {
       summary.forEach((s, k) => plan.push({ key: `portrait-${slug(s.network)}`, make: (number) => portraitFigure(summary, { ...common, network: s.network, number }), note: k === 0 ? portraitNote : undefined }));
     } else {

@@ -28,6 +28,8 @@ export interface FigureHtmlOptions {
   bundle?: { kind: PlotlyBundleKind; text: string } | null;
   /** A static rendering shown until (and unless) the script draws the interactive figure. */
   fallback?: { format: 'svg'; svg: string } | { format: 'png'; png: Uint8Array } | null;
+  /** Without a fallback image: the text shown until (and unless) the script draws the figure (default, in English: "<title> (interactive figure: it needs JavaScript and plotly.js)"). */
+  placeholder?: string;
   /** plotly config (default: responsive, no plotly logo). */
   config?: Record<string, unknown>;
 }
@@ -56,7 +58,7 @@ export function figureHtml(spec: FigureSpec, options: FigureHtmlOptions): string
   const fb = options.fallback ?? null;
   const staticPart =
     fb === null
-      ? `<p style="font-family:sans-serif;color:#5b6270">${alt} (interactive figure: it needs JavaScript and plotly.js)</p>`
+      ? `<p style="font-family:sans-serif;color:#5b6270">${options.placeholder !== undefined ? escapeHtml(options.placeholder) : `${alt} (interactive figure: it needs JavaScript and plotly.js)`}</p>`
       : `<img alt="${alt}" width="${width}" height="${height}" style="max-width:100%;height:auto" src="data:${fb.format === 'svg' ? 'image/svg+xml' : 'image/png'};base64,${fb.format === 'svg' ? Buffer.from(fb.svg, 'utf8').toString('base64') : Buffer.from(fb.png).toString('base64')}">`;
   const parts = [`<div class="dv-figure" id="${id}" style="max-width:100%"><div class="dv-figure-static">${staticPart}</div></div>`];
   if (options.bundle) {

@@ -28,6 +28,7 @@ import { jointDisplayFigure } from '../qual/figures/jointDisplayFigure';
 import { codeNames, findCode, themes, type QualCode, type QualProject } from '../qual/model';
 import { UserInputError } from '../util/errors';
 import { escapeHtml as esc } from '../util/html';
+import { formatDecimal } from '../util/formatNumber';
 
 /** Options of the interview section (BuildReportOptions.interviews). */
 export interface InterviewReportOptions {
@@ -85,10 +86,12 @@ export interface InterviewSectionContext {
   figure: (name: string, spec: FigureSpec, caption: string) => string;
 }
 
-const fix = (x: number | null | undefined, d = 2): string => (x === null || x === undefined || !Number.isFinite(x) ? '–' : x.toFixed(d));
-const pct = (x: number | null | undefined): string => (x === null || x === undefined || !Number.isFinite(x) ? '–' : `${(100 * x).toFixed(1)}%`);
-const ci = (lo: number | null | undefined, hi: number | null | undefined): string =>
-  lo === null || lo === undefined || hi === null || hi === undefined || !Number.isFinite(lo) || !Number.isFinite(hi) ? '' : ` <span class="ci">[${fix(lo)}, ${fix(hi)}]</span>`;
+// Numbers as the language writes them (lib/util/formatNumber): 0,81 and [0,70; 0,90] in Dutch, 0.81 and [0.70, 0.90] in English.
+const fix = (x: number | null | undefined, lang: Language, d = 2): string => (x === null || x === undefined || !Number.isFinite(x) ? '–' : formatDecimal(x, d, lang));
+const pct = (x: number | null | undefined, lang: Language): string => (x === null || x === undefined || !Number.isFinite(x) ? '–' : `${formatDecimal(100 * x, 1, lang)}%`);
+const interval = (lo: number, hi: number, lang: Language): string => `[${fix(lo, lang)}${lang === 'nl' ? ';' : ','} ${fix(hi, lang)}]`;
+const ci = (lo: number | null | undefined, hi: number | null | undefined, lang: Language): string =>
+  lo === null || lo === undefined || hi === null || hi === undefined || !Number.isFinite(lo) || !Number.isFinite(hi) ? '' : ` <span class="ci">${interval(lo, hi, lang)}</span>`;
 /** A numeric cell: shown rounded, the unrounded value in data-value (what lib/qual returned). */
 const cell = (stat: string, value: number | null | undefined, shown: string, extra = ''): string =>
   `<td class="num" data-stat="${stat}"${value === null || value === undefined || !Number.isFinite(value) ? '' : ` data-value="${value}"`}>${shown}${extra}</td>`;
@@ -306,13 +309,13 @@ export function interviewAgreement(project: QualProject, options: InterviewRepor
   return { document, paragraph, segments, pairs };
 }
 
-function presenceCells(prefix: string, c: AgreementCoefficients): string {
+function presenceCells(prefix: string, c: AgreementCoefficients, lang: Language): string {
   return [
     cell(`${prefix}-n`, c.n, String(c.n)),
-    cell(`${prefix}-percent`, c.percent, pct(c.percent)),
-    cell(`${prefix}-cohen`, c.cohen?.kappa, fix(c.cohen?.kappa), ci(c.cohen?.lower, c.cohen?.upper)),
-    cell(`${prefix}-bp`, c.brennanPrediger.kappa, fix(c.brennanPrediger.kappa)),
-    cell(`${prefix}-alpha`, c.alpha.alpha, fix(c.alpha.alpha), ci(c.alpha.ci?.lower, c.alpha.ci?.upper)),
+    cell(`${prefix}-percent`, c.percent, pct(c.percent, lang)),
+    cell(`${prefix}-cohen`, c.cohen?.kappa, fix(c.cohen?.kappa, lang), ci(c.cohen?.lower, c.cohen?.upper, lang)),
+    cell(`${prefix}-bp`, c.brennanPrediger.kappa, fix(c.brennanPrediger.kappa, lang)),
+    cell(`${prefix}-alpha`, c.alpha.alpha, fix(c.alpha.alpha, lang), ci(c.alpha.ci?.lower, c.alpha.ci?.upper, lang)),
   ].join('');
 }
 
@@ -326,9 +329,9 @@ function agreementHtml(project: QualProject, a: InterviewAgreement, o: Required<
   const sub = `<th class="num">${w.units}</th><th class="num">${esc(w.percent)}</th><th class="num">${esc(w.cohen)}</th><th class="num">${esc(w.bp)}</th><th class="num">${esc(w.alpha)}</th>`;
   const presenceRows = doc.perCode.map((c) => {
     const p = par.perCode.find((x) => x.codeId === c.codeId);
-    return `<tr data-code="${esc(c.codeId)}"><td>${label(c.codeId)}</td>${presenceCells('document', c)}${p ? presenceCells('paragraph', p) : '<td colspan="5"></td>'}</tr>`;
+    return `<tr data-code="${esc(c.codeId)}"><td>${label(c.codeId)}</td>${presenceCells('document', c, lang)}${p ? presenceCells('paragraph', p, lang) : '<td colspan="5"></td>'}</tr>`;
   });
-  presenceRows.push(`<tr data-code="overall" class="overall"><td>${overallLabel}</td>${presenceCells('document', doc.overall)}${presenceCells('paragraph', par.overall)}</tr>`);
+  presenceRows.push(`<tr data-code="overall" class="overall"><td>${overallLabel}</td>${presenceCells('document', doc.overall, lang)}${presenceCells('paragraph', par.overall, lang)}</tr>`);
   const presence = [
     `<h4>${esc(w.presenceCaption)}</h4>`,
     `<p>${esc(w.presenceIntro(doc.units, par.units))}</p>`,
@@ -344,7 +347,7 @@ function agreementHtml(project: QualProject, a: InterviewAgreement, o: Required<
   const pairKeys = seg.pairs.map((p) => p.coders.join('–'));
   const segHead = `<tr><th>${first}</th>${pairKeys.map((k) => `<th class="num">${esc(k)}</th>`).join('')}${seg.pairs.length > 1 ? `<th class="num">${w.allPairs}</th>` : ''}</tr>`;
   const segCell = (stat: string, agreeing: number, total: number, percent: number | null) =>
-    cell(stat, percent, pct(percent), ` <span class="ci">(${agreeing}/${total})</span>`);
+    cell(stat, percent, pct(percent, lang), ` <span class="ci">(${agreeing}/${total})</span>`);
   const codeIds = seg.pairs[0]?.perCode.map((c) => c.codeId) ?? [];
   const segRows = codeIds.map((id) => {
     let agr = 0;
@@ -363,7 +366,7 @@ function agreementHtml(project: QualProject, a: InterviewAgreement, o: Required<
   const overallCells = seg.pairs.map((p) => segCell(`segments-${p.coders.join('-')}`, p.overall.agreeing[0] + p.overall.agreeing[1], p.overall.segments[0] + p.overall.segments[1], p.overall.percent));
   if (seg.pairs.length > 1) overallCells.push(segCell('segments-all', seg.overall.agreeing[0] + seg.overall.agreeing[1], seg.overall.segments[0] + seg.overall.segments[1], seg.overall.percent));
   segRows.push(`<tr data-code="overall" class="overall"><td>${overallLabel}</td>${overallCells.join('')}</tr>`);
-  const kCell = (stat: string, k: SegmentAgreementResult['overall']['brennanPrediger']) => cell(stat, k.kappa, fix(k.kappa), ci(k.lower, k.upper));
+  const kCell = (stat: string, k: SegmentAgreementResult['overall']['brennanPrediger']) => cell(stat, k.kappa, fix(k.kappa, lang), ci(k.lower, k.upper, lang));
   const kCells = seg.pairs.map((p) => kCell(`segments-kappa-${p.coders.join('-')}`, p.overall.brennanPrediger));
   if (seg.pairs.length > 1) kCells.push(kCell('segments-kappa-all', seg.overall.brennanPrediger));
   segRows.push(`<tr data-code="kappa" class="overall"><td>${esc(w.segKappa(seg.codes))}</td>${kCells.join('')}</tr>`);
@@ -380,12 +383,12 @@ function agreementHtml(project: QualProject, a: InterviewAgreement, o: Required<
     const short = `<th class="num">${esc(w.percent)}</th><th class="num">${esc(w.cohen)}</th><th class="num">${esc(w.bp)}</th><th class="num">α</th>`;
     const four = (prefix: string, c: AgreementCoefficients) =>
       [
-        cell(`${prefix}-percent`, c.percent, pct(c.percent)),
-        cell(`${prefix}-cohen`, c.cohen?.kappa, fix(c.cohen?.kappa), ci(c.cohen?.lower, c.cohen?.upper)),
-        cell(`${prefix}-bp`, c.brennanPrediger.kappa, fix(c.brennanPrediger.kappa)),
-        cell(`${prefix}-alpha`, c.alpha.alpha, fix(c.alpha.alpha)),
+        cell(`${prefix}-percent`, c.percent, pct(c.percent, lang)),
+        cell(`${prefix}-cohen`, c.cohen?.kappa, fix(c.cohen?.kappa, lang), ci(c.cohen?.lower, c.cohen?.upper, lang)),
+        cell(`${prefix}-bp`, c.brennanPrediger.kappa, fix(c.brennanPrediger.kappa, lang)),
+        cell(`${prefix}-alpha`, c.alpha.alpha, fix(c.alpha.alpha, lang)),
       ].join('');
-    const segTwo = (percent: number | null, k: SegmentAgreementResult['overall']['brennanPrediger']) => cell('segments-percent', percent, pct(percent)) + kCell('segments-kappa', k);
+    const segTwo = (percent: number | null, k: SegmentAgreementResult['overall']['brennanPrediger']) => cell('segments-percent', percent, pct(percent, lang)) + kCell('segments-kappa', k);
     const rows = a.pairs.map((p) => {
       const s = seg.pairs.find((x) => x.coders[0] === p.coders[0] && x.coders[1] === p.coders[1]);
       return `<tr data-pair="${esc(p.coders.join('-'))}"><td>${esc(p.coders.join('–'))}</td>${four('document', p.document.overall)}${four('paragraph', p.paragraph.overall)}${s ? segTwo(s.overall.percent, s.overall.brennanPrediger) : '<td colspan="2"></td>'}</tr>`;
@@ -529,7 +532,7 @@ export function interviewSectionHtml(input: QualProject | null | undefined, opti
       const head = `<tr><th>${w.network}</th><th class="num">${esc(ctx.variableLabel(pick.construct))}${scale ? `: ${w.mean}` : ''}</th>${scale ? `<th class="num">${w.band}</th>` : ''}<th class="num">${w.segments}</th>${jd.subcodes.map((s) => `<th class="num">${esc(s[lang])}</th>`).join('')}</tr>`;
       const body = jd.rows.map((r) => {
         const flag = ctx.flagged.includes(r.network) ? ' <span class="flag">⚠</span>' : '';
-        const score = scale ? `${cell('mean', r.mean, fix(r.mean))}<td class="num">${r.lower === null || r.upper === null ? '' : `[${fix(r.lower)}, ${fix(r.upper)}]`}</td>` : cell('mean', r.mean, r.mean !== null && Number.isInteger(r.mean) ? String(r.mean) : fix(r.mean));
+        const score = scale ? `${cell('mean', r.mean, fix(r.mean, lang))}<td class="num">${r.lower === null || r.upper === null ? '' : interval(r.lower, r.upper, lang)}</td>` : cell('mean', r.mean, r.mean !== null && Number.isInteger(r.mean) ? String(r.mean) : fix(r.mean, lang));
         return `<tr data-network="${esc(r.network)}"><td>${esc(r.network)}${flag}</td>${score}${r.interviewed ? cell('segments', r.segments, String(r.segments)) : `<td class="num note">${w.notInterviewed}</td>`}${jd.subcodes.map((s) => `<td class="num">${r.interviewed ? (r.bySubcode[s.key] ?? 0) : ''}</td>`).join('')}</tr>`;
       });
       tables.push(
