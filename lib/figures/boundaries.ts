@@ -9,8 +9,9 @@ import type { BoundaryRow } from '../analysis/boundaryProfile';
 import type { Instrument, Language } from '../io/instrument';
 import { compactTitle, requireInstrument, resolveOptions, titleOf } from './common';
 import { categoryTicks, groupScale, ROW_PX, rowsLength, rowsRange, stripTrace, templateText } from './groups';
-import { CAPTIONS, constructLabel, scaleTicks, WORDS } from './i18n';
-import { axis, axisTitle, baseLayout, escapeLabel, font, formatNumber, THEME, wrapLabel } from './theme';
+import { CAPTIONS, figureLabel, scaleTicks, WORDS } from './i18n';
+import { plotlyText } from './plotlyText';
+import { axis, axisTitle, baseLayout, font, formatNumber, THEME, wrapText } from './theme';
 import type { FigureSpec, InstrumentFigureOptions } from './types';
 import { checkNonEmpty, checkScaleValue } from './validate';
 
@@ -37,11 +38,12 @@ export function boundariesFigure(rows: readonly BoundaryRow[], options: Boundari
   const o = resolveOptions(options, FIGURE, { width: 1100, height: 560 }, 12);
   const w = WORDS[o.lang];
   const bands = options.bands ?? true;
+  const shown = networks.map(plotlyText);
   const ticks = scaleTicks(instrument, instrument.constructs.find((c) => c.id === dimensions[0])?.responseScale ?? 'role5', o.lang);
 
   const layout = baseLayout({ lang: o.lang, title: titleOf(o, CAPTIONS.boundaries[o.lang]), synthetic: o.synthetic, width: o.width, height: o.height, margin: { l: 150, b: 90, t: 100 } });
-  layout.xaxis = axis({ type: 'category', categoryorder: 'array', categoryarray: networks, showgrid: false, tickfont: { family: THEME.fontFamily, size: 13, color: THEME.colors.text }, title: axisTitle(w.network) });
-  layout.yaxis = axis({ range: [1, 5], autorange: false, fixedrange: true, tickmode: 'array', tickvals: ticks.tickvals, ticktext: ticks.ticktext.map((t) => wrapLabel(t.replace('<br>', ' '), 18)), title: axisTitle(w.role) });
+  layout.xaxis = axis({ type: 'category', categoryorder: 'array', categoryarray: shown, showgrid: false, tickfont: { family: THEME.fontFamily, size: 13, color: THEME.colors.text }, title: axisTitle(w.network) });
+  layout.yaxis = axis({ range: [1, 5], autorange: false, fixedrange: true, tickmode: 'array', tickvals: ticks.tickvals, ticktext: ticks.ticktext.map((t) => wrapText(t.replace('<br>', ' '), 18)), title: axisTitle(w.role) });
   layout.barmode = 'group';
   layout.bargap = 0.25;
   layout.bargroupgap = 0.06;
@@ -50,15 +52,15 @@ export function boundariesFigure(rows: readonly BoundaryRow[], options: Boundari
 
   const data: FigureSpec['data'] = dimensions.map((d, k) => {
     const own = networks.map((nw) => rows.find((r) => r.network === nw && r.dimension === d) ?? null);
-    const label = constructLabel(instrument, d, o.lang);
+    const label = figureLabel(instrument, d, o.lang);
     return {
       type: 'bar',
       name: label,
-      x: networks,
+      x: shown,
       y: own.map((r) => r?.mean ?? null),
       marker: { color: THEME.categorical[k % THEME.categorical.length] },
       ...(bands ? { error_y: { type: 'data', symmetric: false, ...bandArrays(own), color: THEME.colors.muted, thickness: 1, width: 2 } } : {}),
-      hovertext: own.map((r, j) => hoverText(r, networks[j], label, o.lang)),
+      hovertext: own.map((r, j) => hoverText(r, shown[j], label, o.lang)),
       hoverinfo: 'text',
     };
   });
@@ -75,6 +77,7 @@ function bandArrays(own: readonly Row[]): { array: Array<number | null>; arraymi
   };
 }
 
+/** `network` and `label` are plotly text. */
 function hoverText(r: Row, network: string, label: string, lang: Language): string {
   const w = WORDS[lang];
   return r === null
@@ -99,7 +102,7 @@ function roleReading(instrument: Instrument, dimension: string, lang: Language):
 /** The x-axis ticks of the role scale, shortened to the number and a wrapped reading. */
 function roleTicks(instrument: Instrument, dimension: string, lang: Language, width: number) {
   const ticks = scaleTicks(instrument, instrument.constructs.find((c) => c.id === dimension)?.responseScale ?? 'role5', lang);
-  return { tickmode: 'array', tickvals: ticks.tickvals, ticktext: ticks.ticktext.map((t) => wrapLabel(t.replace('<br>', ' '), width)) };
+  return { tickmode: 'array', tickvals: ticks.tickvals, ticktext: ticks.ticktext.map((t) => wrapText(t.replace('<br>', ' '), width)) };
 }
 
 /** 11-100 groups: one panel per dimension, side by side, groups as rows (every name labelled once, on the left). */
@@ -110,17 +113,18 @@ function boundaryRows(rows: readonly BoundaryRow[], networks: string[], dimensio
   const w = WORDS[o.lang];
   const bands = options.bands ?? true;
   const grid = cells(rows, networks, dimensions);
+  const shown = networks.map(plotlyText);
   const layout = baseLayout({ lang: o.lang, title: titleOf(o, CAPTIONS.boundaries[o.lang]), subtitle: `${w.role}: ${roleReading(instrument, dimensions[0], o.lang)}`, synthetic: o.synthetic, width: o.width, height: o.height, margin: { l: 150, r: 30, t: 130, b: 70 } });
   const panels = dimensions.length;
   const gap = 0.03;
   const span = (1 - gap * (panels - 1)) / panels;
-  const yaxis = { type: 'category', categoryorder: 'array', categoryarray: networks, ...rowsRange(n), showgrid: false, ticks: '', tickfont: font(12), ...categoryTicks(networks, o.height - fixed, 12) };
+  const yaxis = { type: 'category', categoryorder: 'array', categoryarray: shown, ...rowsRange(n), showgrid: false, ticks: '', tickfont: font(12), ...categoryTicks(shown, o.height - fixed, 12) };
   const data: FigureSpec['data'] = [];
   dimensions.forEach((d, k) => {
     const xa = k === 0 ? 'x' : `x${k + 1}`;
     const ya = k === 0 ? 'y' : `y${k + 1}`;
     const domain = [Number((k * (span + gap)).toFixed(4)), Number((k * (span + gap) + span).toFixed(4))];
-    const label = constructLabel(instrument, d, o.lang);
+    const label = figureLabel(instrument, d, o.lang);
     layout[k === 0 ? 'xaxis' : `xaxis${k + 1}`] = axis({ domain, anchor: ya, range: [1, 5], autorange: false, fixedrange: true, dtick: 1, tickfont: font(11), title: axisTitle(w.roleShort, 4) });
     layout[k === 0 ? 'yaxis' : `yaxis${k + 1}`] = axis({ ...yaxis, anchor: xa, ...(k === 0 ? {} : { showticklabels: false }) });
     (layout.annotations as unknown[]).push(panelTitle(label, xa, k));
@@ -129,13 +133,13 @@ function boundaryRows(rows: readonly BoundaryRow[], networks: string[], dimensio
       type: 'bar',
       name: label,
       orientation: 'h',
-      y: networks,
+      y: shown,
       x: own.map((r) => r?.mean ?? null),
       xaxis: xa,
       yaxis: ya,
       marker: { color: THEME.categorical[k % THEME.categorical.length] },
       ...(bands ? { error_x: { type: 'data', symmetric: false, ...bandArrays(own), color: THEME.colors.muted, thickness: 1, width: 1.5 } } : {}),
-      hovertext: own.map((r, j) => hoverText(r, networks[j], label, o.lang)),
+      hovertext: own.map((r, j) => hoverText(r, shown[j], label, o.lang)),
       hoverinfo: 'text',
       showlegend: false,
     });
@@ -146,7 +150,7 @@ function boundaryRows(rows: readonly BoundaryRow[], networks: string[], dimensio
 }
 
 function panelTitle(label: string, xa: string, k: number): Record<string, unknown> {
-  return { text: `<b>${escapeLabel(label)}</b>`, xref: `${xa} domain`, yref: 'paper', x: 0.5, y: 1, yshift: 6, xanchor: 'center', yanchor: 'bottom', showarrow: false, font: font(13, THEME.categorical[k % THEME.categorical.length]) };
+  return { text: `<b>${label}</b>`, xref: `${xa} domain`, yref: 'paper', x: 0.5, y: 1, yshift: 6, xanchor: 'center', yanchor: 'bottom', showarrow: false, font: font(13, THEME.categorical[k % THEME.categorical.length]) };
 }
 
 /** Above 100 groups: one row per dimension, every group a dot over a box of their spread; hover names the group. */
@@ -154,16 +158,17 @@ function boundaryStrips(rows: readonly BoundaryRow[], networks: string[], dimens
   const o = resolveOptions(options, FIGURE, { width: 1100, height: Math.max(460, 220 + 90 * dimensions.length) }, 12);
   const w = WORDS[o.lang];
   const grid = cells(rows, networks, dimensions);
-  const labels = dimensions.map((d) => constructLabel(instrument, d, o.lang));
+  const labels = dimensions.map((d) => figureLabel(instrument, d, o.lang));
   const layout = baseLayout({ lang: o.lang, title: compactTitle(o, CAPTIONS.boundaries[o.lang], networks.length), synthetic: o.synthetic, width: o.width, height: o.height, margin: { l: 200, r: 90, t: 90, b: 110 } });
   layout.xaxis = axis({ range: [1, 5], autorange: false, ...roleTicks(instrument, dimensions[0], o.lang, 18), title: axisTitle(w.role, 6) });
   layout.yaxis = axis({ type: 'category', categoryorder: 'array', categoryarray: labels, autorange: 'reversed', showgrid: false, ticks: '', tickfont: font(13) });
   layout.showlegend = false;
+  const shown = networks.map(plotlyText);
   const data = dimensions.map((d, k) =>
     stripTrace({
       name: labels[k],
       values: grid[k].map((r) => r?.mean ?? null),
-      groups: networks,
+      groups: shown,
       customdata: grid[k].map((r) => r?.n ?? 0),
       hovertemplate: `<b>%{text}</b><br>${templateText(labels[k])}<br>${w.mean} %{x:.2f}<br>${w.n} = %{customdata}<extra></extra>`,
       color: THEME.categorical[k % THEME.categorical.length],

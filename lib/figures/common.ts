@@ -6,6 +6,7 @@ import type { Instrument, Language } from '../io/instrument';
 import type { NetworkTableRow } from '../analysis/networkTable';
 import { UserInputError } from '../util/errors';
 import { checkLang, constructLabel, figureTitle, WORDS } from './i18n';
+import { plotlyText } from './plotlyText';
 import type { FigureOptions } from './types';
 import { checkSize } from './validate';
 
@@ -40,14 +41,14 @@ export function resolveOptions(options: FigureOptions | undefined, figure: strin
   };
 }
 
-/** The title text: "Figuur N: caption" (or the caller's title after "Figuur N: "). */
+/** The title text: "Figuur N: caption" (or the caller's title after "Figuur N: "); caption and title are texts as written (escaped here for plotly). */
 export function titleOf(o: ResolvedOptions, caption: string): string {
-  return figureTitle(o.lang, o.number, o.title ?? caption);
+  return figureTitle(o.lang, o.number, plotlyText(o.title ?? caption));
 }
 
 /** The title of a compact figure (above 100 groups): the caption, or the caller's title, and how many groups one dot each stands for. */
 export function compactTitle(o: ResolvedOptions, caption: string, groups: number): string {
-  return figureTitle(o.lang, o.number, `${o.title ?? caption} (${WORDS[o.lang].dotPerGroup(groups)})`);
+  return figureTitle(o.lang, o.number, plotlyText(`${o.title ?? caption} (${WORDS[o.lang].dotPerGroup(groups)})`));
 }
 
 /** Requires an instrument (codebook) in the options, for construct names. */

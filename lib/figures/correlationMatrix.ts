@@ -6,6 +6,7 @@
 import { UserInputError } from '../util/errors';
 import { resolveOptions, titleOf } from './common';
 import { WORDS } from './i18n';
+import { plotlyText } from './plotlyText';
 import { axis, baseLayout, font, formatNumber, THEME } from './theme';
 import type { FigureOptions, FigureSpec } from './types';
 import { checkNonEmpty, checkNumber } from './validate';
@@ -45,7 +46,7 @@ export function correlationMatrixFigure(input: CorrelationMatrixInput, options: 
   const lowerOnly = options.lowerOnly ?? true;
   const o = resolveOptions(options, FIGURE, { width: Math.max(520, 260 + 62 * n), height: Math.max(460, 200 + 52 * n) });
   const w = WORDS[o.lang];
-  const names = [...input.names];
+  const names = input.names.map(plotlyText);
   const z: Array<Array<number | null>> = matrix.map((row, i) => row.map((v, j) => (lowerOnly && j > i ? null : v)));
   if (input.n !== undefined && (!Number.isInteger(input.n) || input.n < 2)) throw new UserInputError(`${FIGURE}: n is ${JSON.stringify(input.n)}; expected the whole number of networks (>= 2) the correlations are computed over.`);
   const layout = baseLayout({ lang: o.lang, title: titleOf(o, input.n === undefined ? w.corrTitle : `${w.corrTitle} (N = ${input.n})`), synthetic: o.synthetic, width: o.width, height: o.height, margin: { l: 200, b: 170 } });

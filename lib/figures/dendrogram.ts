@@ -8,6 +8,7 @@
 import { UserInputError } from '../util/errors';
 import { resolveOptions, titleOf } from './common';
 import { WORDS } from './i18n';
+import { plotlyText } from './plotlyText';
 import { axis, axisTitle, baseLayout, font, formatNumber, THEME } from './theme';
 import type { FigureOptions, FigureSpec } from './types';
 import { checkNumber } from './validate';
@@ -55,6 +56,7 @@ function checkHclust(h: HclustResult): void {
 /**
  * @example
  *   // R: h <- hclust(dist(scale(X)), 'ward.D2'); list(merge = h$merge, height = h$height, order = h$order, labels = h$labels)
+ *   dendrogramFigure(hclust(distanceMatrix(rows), { method: 'ward.D2' }));
  *   dendrogramFigure({ merge: [[-1, -2], [-3, 1]], height: [0.5, 1.2], order: [3, 1, 2], labels: ['Erus', 'Lips', 'Notos'] });
  */
 export function dendrogramFigure(h: HclustResult, options: DendrogramOptions = {}): FigureSpec {
@@ -84,7 +86,7 @@ export function dendrogramFigure(h: HclustResult, options: DendrogramOptions = {
     autorange: false,
     tickmode: 'array',
     tickvals: h.order.map((_, k) => k + 1),
-    ticktext: h.order.map((leaf) => h.labels[leaf - 1]),
+    ticktext: h.order.map((leaf) => plotlyText(h.labels[leaf - 1])),
     tickangle: -45,
     showgrid: false,
     tickfont: font(13),

@@ -67,17 +67,17 @@ export function round3(x: number | null | undefined): number | null {
   return x === null || x === undefined || !Number.isFinite(x) ? null : Math.round(x * 1000) / 1000;
 }
 
-/** Text for a hovertemplate: plotly's own markers (%{...}) and HTML taken out of the fixed parts. */
+/** Plotly text (escaped with plotlyText) for the fixed part of a hovertemplate: plotly's own markers (%{...}) taken out too. */
 export function templateText(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/%\{/g, '%&#123;');
+  return s.replace(/%\{/g, '%&#123;');
 }
 
 export interface StripInput {
-  /** The row label (the box sits at this category of the y axis). */
+  /** The row label as plotly text (the box sits at this category of the y axis). */
   name: string;
   /** One value per group (null: the group has none and is left out). */
   values: ReadonlyArray<number | null>;
-  /** The groups' names, in the order of `values`. */
+  /** The groups' names as plotly text (escaped with plotlyText), in the order of `values`. */
   groups: readonly string[];
   /** Per-trace hover: `%{text}` is the group, `%{x}` the value. */
   hovertemplate: string;

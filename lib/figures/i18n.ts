@@ -6,6 +6,7 @@
  */
 import type { Instrument, Language } from '../io/instrument';
 import { UserInputError } from '../util/errors';
+import { plotlyText } from './plotlyText';
 import { groupThousands } from '../util/formatNumber';
 
 export const LANGUAGES: readonly Language[] = ['nl', 'en'];
@@ -93,6 +94,8 @@ export const WORDS = {
     itemRest: 'Item-restcorrelatie',
     criterion: 'criterium',
     iccTitle: 'Overeenstemming binnen netwerken (ICC met betrouwbaarheidsinterval)',
+    iccFormsTitle: 'De zes vormen van de ICC (Shrout & Fleiss) met betrouwbaarheidsinterval',
+    iccForm: 'Vorm',
     icc: 'ICC',
     ci: 'interval',
     corrTitle: 'Correlaties tussen netwerkgemiddelden',
@@ -151,6 +154,8 @@ export const WORDS = {
     itemRest: 'Item-rest correlation',
     criterion: 'criterion',
     iccTitle: 'Agreement within networks (ICC with confidence interval)',
+    iccFormsTitle: 'The six forms of the ICC (Shrout & Fleiss) with confidence interval',
+    iccForm: 'Form',
     icc: 'ICC',
     ci: 'interval',
     corrTitle: 'Correlations between network means',
@@ -179,20 +184,25 @@ export function constructLabel(instrument: Instrument, id: string, lang: Languag
   return id;
 }
 
-/** The reading labels of the 1-5 scale (instrument.reading), as two-line tick texts "1<br>zeer weinig". */
+/** The name of a construct (or an item) as figure text: constructLabel escaped for plotly, so markup in the codebook is drawn as written. */
+export function figureLabel(instrument: Instrument, id: string, lang: Language): string {
+  return plotlyText(constructLabel(instrument, id, lang));
+}
+
+/** The reading labels of the 1-5 scale (instrument.reading), as two-line tick texts "1<br>zeer weinig" (labels escaped for plotly). */
 export function readingTicks(instrument: Instrument, lang: Language): { tickvals: number[]; ticktext: string[] } {
   const tickvals = [1, 2, 3, 4, 5];
   const ticktext = tickvals.map((v) => {
     const l = instrument.reading?.labels?.[String(v)]?.[lang];
-    return l ? `${v}<br>${l.replace(' / ', '<br>')}` : String(v);
+    return l ? `${v}<br>${plotlyText(l).replace(' / ', '<br>')}` : String(v);
   });
   return { tickvals, ticktext };
 }
 
-/** Tick texts for a response scale of the codebook ("1<br>speelt geen rol"). */
+/** Tick texts for a response scale of the codebook ("1<br>speelt geen rol"; labels escaped for plotly). */
 export function scaleTicks(instrument: Instrument, scaleName: string, lang: Language): { tickvals: number[]; ticktext: string[] } {
   const scale = instrument.responseScales[scaleName];
   const tickvals = [1, 2, 3, 4, 5];
   if (!scale) return { tickvals, ticktext: tickvals.map(String) };
-  return { tickvals, ticktext: tickvals.map((v) => (scale.labels[String(v)] ? `${v}<br>${scale.labels[String(v)][lang]}` : String(v))) };
+  return { tickvals, ticktext: tickvals.map((v) => (scale.labels[String(v)] ? `${v}<br>${plotlyText(scale.labels[String(v)][lang])}` : String(v))) };
 }

@@ -7,10 +7,12 @@
 import { UserInputError } from '../util/errors';
 import { resolveOptions, titleOf } from './common';
 import { WORDS } from './i18n';
+import { plotlyText } from './plotlyText';
 import { axis, baseLayout, font, formatNumber, THEME } from './theme';
 import type { FigureOptions, FigureSpec } from './types';
 import { checkNonEmpty, checkNumber } from './validate';
 
+/** The loadings, item and factor names; an `efa()` result is one. */
 export interface LoadingsInput {
   /** loadings[item][factor]. */
   loadings: readonly (readonly number[])[];
@@ -22,6 +24,7 @@ const FIGURE = 'loadingsFigure';
 
 /**
  * @example
+ *   loadingsFigure(efa(data, { nfactors: 2, names }));
  *   loadingsFigure({ loadings: [[.8, .1], [.7, .5]], items: ['trust_1', 'trust_5'], factors: ['F1', 'F2'] });
  */
 export function loadingsFigure(input: LoadingsInput, options: FigureOptions = {}): FigureSpec {
@@ -39,13 +42,15 @@ export function loadingsFigure(input: LoadingsInput, options: FigureOptions = {}
   layout.xaxis = axis({ type: 'category', side: 'top', showgrid: false, showline: false, ticks: '', tickfont: font(12) });
   layout.yaxis = axis({ type: 'category', autorange: 'reversed', showgrid: false, showline: false, ticks: '', tickfont: font(12) });
   const z = input.loadings.map((r) => [...r]);
+  const items = input.items.map(plotlyText);
+  const factors = input.factors.map(plotlyText);
   return {
     data: [
       {
         type: 'heatmap',
         name: w.loading,
-        x: [...input.factors],
-        y: [...input.items],
+        x: factors,
+        y: items,
         z,
         zmin: -1,
         zmax: 1,
@@ -57,7 +62,7 @@ export function loadingsFigure(input: LoadingsInput, options: FigureOptions = {}
         texttemplate: '%{text}',
         textfont: font(11),
         colorbar: { title: { text: w.loading, font: font(12) }, thickness: 12, tickfont: font(11) },
-        hovertext: z.map((r, i) => r.map((v, j) => `${input.items[i]} · ${input.factors[j]}: ${formatNumber(v, 2, o.lang)}`)),
+        hovertext: z.map((r, i) => r.map((v, j) => `${items[i]} · ${factors[j]}: ${formatNumber(v, 2, o.lang)}`)),
         hoverinfo: 'text',
       },
     ],

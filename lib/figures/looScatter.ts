@@ -8,6 +8,7 @@
 import { UserInputError } from '../util/errors';
 import { resolveOptions, titleOf } from './common';
 import { WORDS } from './i18n';
+import { plotlyText } from './plotlyText';
 import { axis, axisTitle, baseLayout, font, formatNumber, THEME } from './theme';
 import type { FigureOptions, FigureSpec, PlotlyTrace } from './types';
 import { checkNetworks, checkNonEmpty, checkNumber, checkRange, checkSameLength } from './validate';
@@ -70,8 +71,9 @@ export function looScatterFigure(input: LooScatterInput, options: LooScatterOpti
     : [labels[input.rWithout.map((r) => Math.abs(r - rAll)).reduce((best, d, k, arr) => (d > arr[best] ? k : best), 0)]];
   const isHi = labels.map((l) => highlight.includes(l));
 
-  const xl = options.xLabel ?? 'x';
-  const yl = options.yLabel ?? 'y';
+  const xl = plotlyText(options.xLabel ?? 'x');
+  const yl = plotlyText(options.yLabel ?? 'y');
+  const shown = labels.map(plotlyText);
   const layout = baseLayout({ lang: o.lang, title: titleOf(o, w.looTitle), synthetic: o.synthetic, width: o.width, height: o.height });
   const pad = (v: readonly number[]) => {
     const lo = Math.min(...v);
@@ -89,9 +91,9 @@ export function looScatterFigure(input: LooScatterInput, options: LooScatterOpti
   const keep = labels.map((_, k) => k).filter((k) => !isHi[k]);
   const without = fit(keep.map((k) => input.x[k]), keep.map((k) => input.y[k]));
   if (without && highlight.length > 0) {
-    data.push({ type: 'scatter', name: `${w.fitWithout(highlight.join(', '))} (r = ${formatNumber(without.r, 2, o.lang)})`, mode: 'lines', x: xr, y: xr.map((v) => without.a + without.b * v), line: { color: THEME.colors.accent, width: 2, dash: 'dash' }, hoverinfo: 'skip' });
+    data.push({ type: 'scatter', name: `${w.fitWithout(plotlyText(highlight.join(', ')))} (r = ${formatNumber(without.r, 2, o.lang)})`, mode: 'lines', x: xr, y: xr.map((v) => without.a + without.b * v), line: { color: THEME.colors.accent, width: 2, dash: 'dash' }, hoverinfo: 'skip' });
   }
-  const hover = labels.map((l, k) => `<b>${l}</b><br>${xl}: ${formatNumber(input.x[k], 2, o.lang)}<br>${yl}: ${formatNumber(input.y[k], 2, o.lang)}<br>${w.rWithout}: ${formatNumber(input.rWithout[k], 2, o.lang)} (${w.rAll} ${formatNumber(rAll, 2, o.lang)})`);
+  const hover = shown.map((l, k) => `<b>${l}</b><br>${xl}: ${formatNumber(input.x[k], 2, o.lang)}<br>${yl}: ${formatNumber(input.y[k], 2, o.lang)}<br>${w.rWithout}: ${formatNumber(input.rWithout[k], 2, o.lang)} (${w.rAll} ${formatNumber(rAll, 2, o.lang)})`);
   for (const hi of [false, true]) {
     const idx = labels.map((_, k) => k).filter((k) => isHi[k] === hi);
     if (idx.length === 0) continue;
@@ -101,7 +103,7 @@ export function looScatterFigure(input: LooScatterInput, options: LooScatterOpti
       mode: 'text+markers',
       x: idx.map((k) => input.x[k]),
       y: idx.map((k) => input.y[k]),
-      text: idx.map((k) => labels[k]),
+      text: idx.map((k) => shown[k]),
       textposition: 'top center',
       textfont: font(12, hi ? THEME.colors.accent : THEME.colors.text),
       marker: { size: hi ? 13 : 10, color: hi ? THEME.colors.accent : THEME.colors.band, line: { color: '#ffffff', width: 1 } },

@@ -6,8 +6,9 @@
 import type { MotivationRow } from '../analysis/motivationSummary';
 import { UserInputError } from '../util/errors';
 import { requireInstrument, resolveOptions, titleOf } from './common';
-import { CAPTIONS, constructLabel, scaleTicks, WORDS } from './i18n';
-import { axis, axisTitle, baseLayout, formatNumber, THEME, wrapLabel } from './theme';
+import { CAPTIONS, constructLabel, figureLabel, scaleTicks, WORDS } from './i18n';
+import { plotlyText } from './plotlyText';
+import { axis, axisTitle, baseLayout, formatNumber, THEME, wrapLabel, wrapText } from './theme';
 import type { FigureSpec, InstrumentFigureOptions } from './types';
 import { checkNonEmpty, checkScaleValue } from './validate';
 
@@ -41,7 +42,7 @@ export function motivationFigure(rows: readonly MotivationRow[], options: Motiva
   const ticks = scaleTicks(instrument, scaleName, o.lang);
 
   const layout = baseLayout({ lang: o.lang, title: titleOf(o, CAPTIONS.motivation[o.lang]), synthetic: o.synthetic, width: o.width, height: o.height, margin: { l: 360, r: 50, b: 110 } });
-  layout.xaxis = axis({ range: [1, 5], autorange: false, fixedrange: true, tickmode: 'array', tickvals: ticks.tickvals, ticktext: ticks.ticktext.map((t) => wrapLabel(t.replace('<br>', ' '), 14).replace(/^(\d) /, '$1<br>')), title: axisTitle(w.importance, 6) });
+  layout.xaxis = axis({ range: [1, 5], autorange: false, fixedrange: true, tickmode: 'array', tickvals: ticks.tickvals, ticktext: ticks.ticktext.map((t) => wrapText(t.replace('<br>', ' '), 14).replace(/^(\d) /, '$1<br>')), title: axisTitle(w.importance, 6) });
   layout.yaxis = axis({ type: 'category', categoryorder: 'array', categoryarray: labels, autorange: 'reversed', showgrid: false, ticks: '', tickfont: { family: THEME.fontFamily, size: 12, color: THEME.colors.text } });
   layout.bargap = 0.35;
   layout.showlegend = perNetwork;
@@ -59,7 +60,7 @@ export function motivationFigure(rows: readonly MotivationRow[], options: Motiva
       textposition: 'inside',
       insidetextanchor: 'end',
       textfont: { family: THEME.fontFamily, size: 12, color: '#ffffff' },
-      hovertext: sorted.map((r) => `${constructLabel(instrument, r.item, o.lang)}<br>${w.mean} ${formatNumber(r.mean, 2, o.lang)} (${w.n} = ${r.n})`),
+      hovertext: sorted.map((r) => `${figureLabel(instrument, r.item, o.lang)}<br>${w.mean} ${formatNumber(r.mean, 2, o.lang)} (${w.n} = ${r.n})`),
       hoverinfo: 'text',
     },
   ];
@@ -74,7 +75,7 @@ export function motivationFigure(rows: readonly MotivationRow[], options: Motiva
       x: pts.map((r) => r.mean),
       marker: { symbol: 'circle', size: 8, color: THEME.colors.lightBlue, line: { color: '#ffffff', width: 1 } },
       cliponaxis: false,
-      hovertext: pts.map((r) => `${r.network}: ${formatNumber(r.mean, 2, o.lang)} (${w.n} = ${r.n})`),
+      hovertext: pts.map((r) => `${plotlyText(r.network as string)}: ${formatNumber(r.mean, 2, o.lang)} (${w.n} = ${r.n})`),
       hoverinfo: 'text',
     });
   }

@@ -9,7 +9,8 @@ import { UserInputError } from '../util/errors';
 import type { Instrument } from '../io/instrument';
 import { compactTitle, requireInstrument, resolveOptions, titleOf, valueOf, type ResolvedOptions } from './common';
 import { categoryTicks, groupScale, rowsLength, rowsRange, stripTrace, templateText } from './groups';
-import { CAPTIONS, constructLabel, WORDS } from './i18n';
+import { CAPTIONS, figureLabel, WORDS } from './i18n';
+import { plotlyText } from './plotlyText';
 import { axis, axisTitle, baseLayout, font, formatNumber, THEME } from './theme';
 import type { FigureSpec, InstrumentFigureOptions } from './types';
 import { checkNonEmpty, checkNumber, checkScaleValue } from './validate';
@@ -42,7 +43,7 @@ export function overlapFigure(table: readonly NetworkTableRow[], options: Overla
   for (const id of count === null ? [c1, c2] : [c1, c2, count]) {
     if (!table.some((r) => r.means && id in r.means)) throw new UserInputError(`${FIGURE}: the network table has no "${id}"; build it with networkTable() on a survey with these items.`);
   }
-  const names = table.map((r) => r.network);
+  const names = table.map((r) => plotlyText(r.network));
   for (const r of table) {
     checkScaleValue(valueOf(r, c1), `the mean of ${r.network} on "${c1}"`, FIGURE);
     checkScaleValue(valueOf(r, c2), `the mean of ${r.network} on "${c2}"`, FIGURE);
@@ -67,7 +68,7 @@ export function overlapFigure(table: readonly NetworkTableRow[], options: Overla
   layout.legend = { orientation: 'h', x: 0, xanchor: 'left', y: 1.02, yanchor: 'bottom', font: { family: THEME.fontFamily, size: 12, color: THEME.colors.text } };
 
   const scaleTrace = (id: string, k: number) => {
-    const label = constructLabel(instrument, id, o.lang);
+    const label = figureLabel(instrument, id, o.lang);
     return {
       type: 'bar',
       name: label,
@@ -77,12 +78,12 @@ export function overlapFigure(table: readonly NetworkTableRow[], options: Overla
       xaxis: 'x',
       yaxis: 'y',
       marker: { color: THEME.categorical[k] },
-      hovertext: table.map((r) => `<b>${r.network}</b><br>${label}: ${formatNumber(valueOf(r, id), 2, o.lang)}`),
+      hovertext: table.map((r, j) => `<b>${names[j]}</b><br>${label}: ${formatNumber(valueOf(r, id), 2, o.lang)}`),
       hoverinfo: 'text',
     };
   };
   if (count === null) return { data: [scaleTrace(c1, 0), scaleTrace(c2, 1)], layout };
-  const countLabel = constructLabel(instrument, count, o.lang);
+  const countLabel = figureLabel(instrument, count, o.lang);
   return {
     data: [
       scaleTrace(c1, 0),
@@ -100,7 +101,7 @@ export function overlapFigure(table: readonly NetworkTableRow[], options: Overla
         textposition: 'outside',
         cliponaxis: false,
         textfont: { family: THEME.fontFamily, size: 12, color: THEME.colors.text },
-        hovertext: table.map((r) => `<b>${r.network}</b><br>${countLabel}<br>${w.mean} ${formatNumber(valueOf(r, count), 1, o.lang)}`),
+        hovertext: table.map((r, j) => `<b>${names[j]}</b><br>${countLabel}<br>${w.mean} ${formatNumber(valueOf(r, count), 1, o.lang)}`),
         hoverinfo: 'text',
       },
     ],
@@ -111,16 +112,16 @@ export function overlapFigure(table: readonly NetworkTableRow[], options: Overla
 /** Above 100 networks: the two overlaps as rows of dots (one per network) on the 1-5 scale, the count as a row of its own on the right. */
 function overlapStrips(table: readonly NetworkTableRow[], o: ResolvedOptions, c1: string, c2: string, count: string | null, maxCount: number, instrument: Instrument): FigureSpec {
   const w = WORDS[o.lang];
-  const names = table.map((r) => r.network);
+  const names = table.map((r) => plotlyText(r.network));
   const layout = baseLayout({ lang: o.lang, title: compactTitle(o, CAPTIONS.overlap[o.lang], names.length), synthetic: o.synthetic, width: o.width, height: Math.min(o.height, 440), margin: { l: 200, r: 40, t: 100, b: 80 } });
-  const labels = [c1, c2].map((id) => constructLabel(instrument, id, o.lang));
+  const labels = [c1, c2].map((id) => figureLabel(instrument, id, o.lang));
   layout.xaxis = axis({ domain: [0, count === null ? 1 : 0.6], range: [1, 5], autorange: false, dtick: 1, title: axisTitle(w.score) });
   layout.yaxis = axis({ type: 'category', categoryorder: 'array', categoryarray: labels, autorange: 'reversed', showgrid: false, ticks: '', tickfont: font(13) });
   const data = [c1, c2].map((id, k) =>
     stripTrace({ name: labels[k], values: table.map((r) => valueOf(r, id)), groups: names, hovertemplate: `<b>%{text}</b><br>${templateText(labels[k])}: %{x:.2f}<extra></extra>`, color: THEME.categorical[k] }),
   );
   if (count !== null) {
-    const countLabel = constructLabel(instrument, count, o.lang);
+    const countLabel = figureLabel(instrument, count, o.lang);
     layout.xaxis2 = axis({ domain: [0.68, 1], anchor: 'y2', range: [0, Math.ceil(maxCount)], autorange: false, dtick: 2, title: axisTitle(w.otherNetworks) });
     layout.yaxis2 = axis({ type: 'category', categoryorder: 'array', categoryarray: [w.otherNetworksShort], anchor: 'x2', showgrid: false, ticks: '', showticklabels: false });
     data.push({

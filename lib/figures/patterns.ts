@@ -16,8 +16,9 @@ import { UserInputError } from '../util/errors';
 import type { Instrument, Language } from '../io/instrument';
 import { checkVariable, compactTitle, isScaleVariable, requireInstrument, resolveOptions, titleOf, valueOf, type ResolvedOptions } from './common';
 import { categoryTicks, groupScale, round3, ROW_PX, rowsLength, rowsRange, templateText } from './groups';
-import { constructLabel, WORDS } from './i18n';
-import { axis, axisTitle, baseLayout, escapeLabel, font, formatNumber, THEME } from './theme';
+import { constructLabel, figureLabel, WORDS } from './i18n';
+import { plotlyText } from './plotlyText';
+import { axis, axisTitle, baseLayout, font, formatNumber, THEME } from './theme';
 import type { FigureSpec, InstrumentFigureOptions, PlotlyTrace } from './types';
 import { checkNonEmpty, checkNumber, checkScaleValue } from './validate';
 
@@ -90,7 +91,7 @@ export function patternsFigure(table: readonly NetworkTableRow[], options: Patte
     }
   }
   const ordered = patternOrder(table, orderBy);
-  const names = ordered.map((r) => r.network);
+  const names = ordered.map((r) => plotlyText(r.network));
   const members = ordered.map((r) => r.members);
   const known = members.filter((m): m is number => m !== null);
   const cmin = known.length > 0 ? Math.min(...known) : 0;
@@ -105,7 +106,7 @@ export function patternsFigure(table: readonly NetworkTableRow[], options: Patte
   const layout = baseLayout({
     lang,
     title: titleOf(o, caption),
-    subtitle: w.orderedBy(constructLabel(instrument, orderBy, lang)),
+    subtitle: w.orderedBy(figureLabel(instrument, orderBy, lang)),
     synthetic: o.synthetic,
     width: o.width,
     height: o.height,
@@ -122,7 +123,7 @@ export function patternsFigure(table: readonly NetworkTableRow[], options: Patte
     const xa = k === 0 ? 'x' : `x${k + 1}`;
     const ya = k === 0 ? 'y' : `y${k + 1}`;
     const domain = [Number((k * (span + gap)).toFixed(4)), Number((k * (span + gap) + span).toFixed(4))];
-    const label = constructLabel(instrument, v, lang);
+    const label = figureLabel(instrument, v, lang);
     const values = ordered.map((r) => valueOf(r, v));
     const scale = isScaleVariable(v, instrument);
     const max = Math.max(0, ...values.map((x) => x ?? 0));
@@ -158,9 +159,9 @@ export function patternsFigure(table: readonly NetworkTableRow[], options: Patte
     });
     const hover = ordered.map(
       (r, j) =>
-        `<b>${r.network}</b><br>${label}: ${scale ? formatNumber(values[j], 2, lang) : values[j] ?? w.unknown}` +
-        (v === 'years' && r.yearsFig13 ? `<br>${w.yearsFig13}: ${r.yearsFig13.replace(/</g, '&lt;').replace(/>/g, '&gt;')}` : '') +
-        `<br>${w.members}: ${r.members ?? w.unknown}<br>${w.rank} ${j + 1}/${ordered.length} (${constructLabel(instrument, orderBy, lang)})`,
+        `<b>${names[j]}</b><br>${label}: ${scale ? formatNumber(values[j], 2, lang) : values[j] ?? w.unknown}` +
+        (v === 'years' && r.yearsFig13 ? `<br>${w.yearsFig13}: ${plotlyText(r.yearsFig13)}` : '') +
+        `<br>${w.members}: ${r.members ?? w.unknown}<br>${w.rank} ${j + 1}/${ordered.length} (${figureLabel(instrument, orderBy, lang)})`,
     );
     data.push({
       type: 'bar',
@@ -266,7 +267,7 @@ function panelDomain(k: number, n: number, gap: number): number[] {
 }
 
 function panelLabel(label: string, xa: string): Record<string, unknown> {
-  return { text: `<b>${escapeLabel(label)}</b>`, xref: `${xa} domain`, yref: 'paper', x: 0.5, y: 1.02, xanchor: 'center', yanchor: 'bottom', showarrow: false, font: font(13) };
+  return { text: `<b>${label}</b>`, xref: `${xa} domain`, yref: 'paper', x: 0.5, y: 1.02, xanchor: 'center', yanchor: 'bottom', showarrow: false, font: font(13) };
 }
 
 /** The outline of the left panel (the variable that orders the networks), in paper coordinates. */
@@ -285,7 +286,7 @@ function patternRows(s: Shape): FigureSpec {
   const w = WORDS[lang];
   const fixed = ROWS_FIXED_PX;
   const height = o.height;
-  const layout = baseLayout({ lang, title: titleOf(o, s.caption), subtitle: w.orderedBy(constructLabel(instrument, orderBy, lang)), synthetic: o.synthetic, width: o.width, height, margin: { l: 150, r: 110, t: 150, b: 80 } });
+  const layout = baseLayout({ lang, title: titleOf(o, s.caption), subtitle: w.orderedBy(figureLabel(instrument, orderBy, lang)), synthetic: o.synthetic, width: o.width, height, margin: { l: 150, r: 110, t: 150, b: 80 } });
   const plotPx = height - fixed;
   const annotations = layout.annotations as unknown[];
   const data: PlotlyTrace[] = [];
@@ -295,7 +296,7 @@ function patternRows(s: Shape): FigureSpec {
     const xa = k === 0 ? 'x' : `x${k + 1}`;
     const ya = k === 0 ? 'y' : `y${k + 1}`;
     const domain = panelDomain(k, n, 0.04);
-    const label = constructLabel(instrument, v, lang);
+    const label = figureLabel(instrument, v, lang);
     const values = ordered.map((r) => valueOf(r, v));
     const scale = isScaleVariable(v, instrument);
     layout[k === 0 ? 'xaxis' : `xaxis${k + 1}`] = axis({ domain, anchor: ya, ...valueAxis(s, v, values), title: axisTitle(scale ? w.score : label, 4) });
@@ -326,12 +327,12 @@ function patternRows(s: Shape): FigureSpec {
 function hoverLine(s: Shape, r: NetworkTableRow, j: number, v: string, value: number | null): string {
   const { lang } = s.o;
   const w = WORDS[lang];
-  const label = constructLabel(s.instrument, v, lang);
+  const label = figureLabel(s.instrument, v, lang);
   const scale = isScaleVariable(v, s.instrument);
   return (
-    `<b>${r.network}</b><br>${label}: ${scale ? formatNumber(value, 2, lang) : value ?? w.unknown}` +
-    (v === 'years' && r.yearsFig13 ? `<br>${w.yearsFig13}: ${r.yearsFig13.replace(/</g, '&lt;').replace(/>/g, '&gt;')}` : '') +
-    `<br>${w.members}: ${r.members ?? w.unknown}<br>${w.rank} ${j + 1}/${s.ordered.length} (${constructLabel(s.instrument, s.orderBy, lang)})`
+    `<b>${s.names[j]}</b><br>${label}: ${scale ? formatNumber(value, 2, lang) : value ?? w.unknown}` +
+    (v === 'years' && r.yearsFig13 ? `<br>${w.yearsFig13}: ${plotlyText(r.yearsFig13)}` : '') +
+    `<br>${w.members}: ${r.members ?? w.unknown}<br>${w.rank} ${j + 1}/${s.ordered.length} (${figureLabel(s.instrument, s.orderBy, lang)})`
   );
 }
 
@@ -347,18 +348,18 @@ function patternDots(s: Shape): FigureSpec {
   const lang = o.lang;
   const w = WORDS[lang];
   const count = names.length;
-  const layout = baseLayout({ lang, title: compactTitle(o, s.caption, count), subtitle: w.orderedBy(constructLabel(instrument, orderBy, lang)), synthetic: o.synthetic, width: o.width, height: o.height, margin: { l: 80, r: 110, t: 140, b: 90 } });
+  const layout = baseLayout({ lang, title: compactTitle(o, s.caption, count), subtitle: w.orderedBy(figureLabel(instrument, orderBy, lang)), synthetic: o.synthetic, width: o.width, height: o.height, margin: { l: 80, r: 110, t: 140, b: 90 } });
   const annotations = layout.annotations as unknown[];
   const data: PlotlyTrace[] = [];
   const n = variables.length;
   const plotPx = o.height - 140 - 90;
   const allMembers = s.members.every((m) => m !== null);
-  const orderLabel = constructLabel(instrument, orderBy, lang);
+  const orderLabel = figureLabel(instrument, orderBy, lang);
   variables.forEach((v, k) => {
     const xa = k === 0 ? 'x' : `x${k + 1}`;
     const ya = k === 0 ? 'y' : `y${k + 1}`;
     const domain = panelDomain(k, n, 0.045);
-    const label = constructLabel(instrument, v, lang);
+    const label = figureLabel(instrument, v, lang);
     const values = ordered.map((r) => valueOf(r, v));
     const scale = isScaleVariable(v, instrument);
     layout[k === 0 ? 'xaxis' : `xaxis${k + 1}`] = axis({ domain, anchor: ya, range: [0, count + 1], autorange: false, showgrid: false, zeroline: false, tickfont: font(11), title: k === 0 ? axisTitle(w.rankBy(orderLabel), 4) : axisTitle(w.rank, 4) });

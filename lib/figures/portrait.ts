@@ -7,7 +7,7 @@
 import type { NetworkSummaryRow } from '../analysis/networkSummary';
 import { UserInputError } from '../util/errors';
 import { requireInstrument, resolveOptions, slug, titleOf } from './common';
-import { CAPTIONS, constructLabel, readingTicks, WORDS } from './i18n';
+import { CAPTIONS, figureLabel, readingTicks, WORDS } from './i18n';
 import { axis, axisTitle, baseLayout, formatNumber, THEME } from './theme';
 import type { FigureSpec, InstrumentFigureOptions, NamedFigure } from './types';
 import { checkNetwork, checkNonEmpty, checkScaleValue } from './validate';
@@ -40,7 +40,7 @@ export function portraitFigure(summary: readonly NetworkSummaryRow[], options: P
 
   // The rows of the figure: the summary's constructs, in its order (the study's portrait).
   const ids = row.scores.map((s) => s.construct);
-  const labels = ids.map((id) => constructLabel(instrument, id, o.lang));
+  const labels = ids.map((id) => figureLabel(instrument, id, o.lang));
   const [lo, hi] = PORTRAIT_RANGE;
   const clip = (x: number) => Math.min(hi, Math.max(lo, x));
 

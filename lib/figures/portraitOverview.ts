@@ -9,7 +9,8 @@
  */
 import type { NetworkSummaryRow } from '../analysis/networkSummary';
 import { requireInstrument, resolveOptions, titleOf } from './common';
-import { constructLabel, readingTicks, thousands, WORDS } from './i18n';
+import { figureLabel, readingTicks, thousands, WORDS } from './i18n';
+import { plotlyText } from './plotlyText';
 import { PORTRAIT_RANGE } from './portrait';
 import { stripTrace, templateText } from './groups';
 import { axis, axisTitle, baseLayout, THEME } from './theme';
@@ -32,16 +33,17 @@ export function portraitOverviewFigure(summary: readonly NetworkSummaryRow[], op
   const ids = summary[0].scores.map((s) => s.construct);
   const o = resolveOptions(options, FIGURE, { width: 1000, height: Math.max(420, 160 + 62 * ids.length) }, 1);
   const w = WORDS[o.lang];
-  const labels = ids.map((id) => constructLabel(instrument, id, o.lang));
+  const labels = ids.map((id) => figureLabel(instrument, id, o.lang));
   const at = summary.map((row) => new Map(row.scores.map((sc) => [sc.construct, sc])));
   const names = summary.map((row) => row.network);
+  const shown = names.map(plotlyText);
   const data = ids.map((id, k) => {
     const scores = at.map((m) => m.get(id));
     const values = scores.map((sc, j) => checkScaleValue(sc?.mean ?? null, `the mean of ${names[j]} on "${id}"`, FIGURE));
     return stripTrace({
       name: labels[k],
       values,
-      groups: names,
+      groups: shown,
       customdata: scores.map((sc) => sc?.n ?? 0),
       hovertemplate: `<b>%{text}</b><br>${templateText(labels[k])}: %{x:.2f}<br>${w.n} = %{customdata}<extra></extra>`,
     });

@@ -76,7 +76,7 @@ export const REPORT_FIGURE_NAMES = [
 export const DEFAULT_MAX_PORTRAITS = 40;
 
 /** Captions for a study whose definition gives none (the report's mention its networks by name). */
-const GENERIC_CAPTIONS: Record<'motivation' | 'boundaries' | 'overlap', Bilingual> = {
+export const GENERIC_CAPTIONS: Record<'motivation' | 'boundaries' | 'overlap', Bilingual> = {
   motivation: { nl: 'Motivatie voor deelname', en: 'Motivation for taking part' },
   boundaries: { nl: 'Begrenzing', en: 'Boundaries' },
   overlap: { nl: 'Overlap', en: 'Overlap' },

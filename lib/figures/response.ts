@@ -9,6 +9,7 @@ import { UserInputError } from '../util/errors';
 import { compactTitle, resolveOptions, titleOf } from './common';
 import { categoryTicks, groupScale, ROW_PX, rowsLength, rowsRange, stripTrace } from './groups';
 import { CAPTIONS, WORDS } from './i18n';
+import { plotlyText } from './plotlyText';
 import { axis, axisTitle, baseLayout, font, formatNumber, THEME } from './theme';
 import type { FigureOptions, FigureSpec } from './types';
 import { checkNonEmpty, checkOption } from './validate';
@@ -49,7 +50,7 @@ export function responseFigure(rows: readonly ResponseRow[], options: ResponseFi
     if (twice) throw new UserInputError(`${FIGURE}: the letter "${twice}" is given to more than one network; each network needs its own letter.`);
   }
   const ordered = by === 'letter' ? [...used].sort((a, b) => (a.letter as string).localeCompare(b.letter as string)) : used;
-  const keys = ordered.map((r) => (by === 'letter' ? (r.letter as string) : r.network));
+  const keys = ordered.map((r) => plotlyText(by === 'letter' ? (r.letter as string) : r.network));
   const pct = ordered.map((r) => (100 * r.responded) / r.approached);
   const totalResp = used.reduce((s, r) => s + r.responded, 0);
   const totalAppr = used.reduce((s, r) => s + r.approached, 0);
@@ -58,7 +59,7 @@ export function responseFigure(rows: readonly ResponseRow[], options: ResponseFi
   const caption = (by === 'letter' ? CAPTIONS.response : CAPTIONS.responseByNetwork)[o.lang];
   const scale = groupScale(ordered.length);
   const totalText = `${w.responseOverall}<br>${formatNumber(overall, 0, o.lang)}%<br>(${totalResp} ${w.of} ${totalAppr})`;
-  const hover = ordered.map((r, k) => `<b>${keys[k]}</b>${by === 'network' && r.letter ? ` (${r.letter})` : ''}<br>${r.responded} ${w.of} ${r.approached} (${formatNumber(pct[k], 0, o.lang)}%)`);
+  const hover = ordered.map((r, k) => `<b>${keys[k]}</b>${by === 'network' && r.letter ? ` (${plotlyText(r.letter)})` : ''}<br>${r.responded} ${w.of} ${r.approached} (${formatNumber(pct[k], 0, o.lang)}%)`);
   const line = { color: THEME.colors.lightBlue, width: 2, dash: 'dash' };
   if (scale === 'compact') {
     const layout = baseLayout({ lang: o.lang, title: compactTitle(o, caption, ordered.length), synthetic: o.synthetic, width: o.width, height: Math.min(o.height, 360), margin: { l: 40, r: 40, t: 110, b: 70 } });

@@ -4,6 +4,7 @@
  * eigenvalues against those of random data of the same size; factors whose
  * observed eigenvalue lies above the simulated line are retained.
  */
+import type { ParallelAnalysisResult } from '../stats/factor/parallelAnalysis';
 import { resolveOptions, titleOf } from './common';
 import { WORDS } from './i18n';
 import { axis, axisTitle, baseLayout, font, formatNumber, THEME } from './theme';
@@ -20,17 +21,31 @@ export interface ScreeInput {
 const FIGURE = 'screeFigure';
 
 /** Factors to retain: observed above simulated, counted from the first until the first that is not. */
-export function factorsRetained(input: ScreeInput): number {
+export function factorsRetained(input: ScreeInput | ParallelAnalysisResult): number {
+  input = screeInput(input);
   let k = 0;
   while (k < input.observed.length && input.observed[k] > input.simulated[k]) k++;
   return k;
 }
 
+/** A parallel analysis as the scree takes it: the common-factor eigenvalues, observed against simulated (the quantile, or the mean with criterion 'mean'), as psych's fa.parallel draws them. */
+function isParallelAnalysis(input: unknown): input is ParallelAnalysisResult {
+  const p = input as ParallelAnalysisResult | null;
+  return typeof p === 'object' && p !== null && !Array.isArray(p.observed) && typeof p.observed === 'object' && p.observed !== null && typeof p.simulated === 'object' && p.simulated !== null && !Array.isArray(p.simulated);
+}
+
+function screeInput(input: ScreeInput | ParallelAnalysisResult): ScreeInput {
+  if (!isParallelAnalysis(input)) return input;
+  return { observed: input.observed.factors, simulated: input.criterion === 'mean' ? input.simulated.factorMean : input.simulated.factorQuantile };
+}
+
 /**
  * @example
+ *   screeFigure(parallelAnalysis(data, { seed: 'scree' }), { title: 'Onderling vertrouwen' });
  *   screeFigure({ observed: [3.1, 0.6, 0.2, 0.1], simulated: [1.3, 1.1, 0.9, 0.7] }, { title: 'Onderling vertrouwen' });
  */
-export function screeFigure(input: ScreeInput, options: FigureOptions = {}): FigureSpec {
+export function screeFigure(result: ScreeInput | ParallelAnalysisResult, options: FigureOptions = {}): FigureSpec {
+  const input = result ? screeInput(result) : result;
   checkNonEmpty(input?.observed, 'observed', FIGURE);
   checkSameLength(input.observed, input.simulated, ['observed', 'simulated'], FIGURE);
   input.observed.forEach((v, k) => checkNumber(v, `observed[${k}]`, FIGURE));

@@ -10,6 +10,7 @@
 import type { Language } from '../io/instrument';
 import type { PlotlyLayout } from './types';
 import { formatDecimal } from '../util/formatNumber';
+import { plotlyText } from './plotlyText';
 
 export const THEME = {
   /** Liberation Sans is metric-compatible with Arial (Debian: fonts-liberation), so exports look the same everywhere. */
@@ -68,14 +69,17 @@ export function formatNumber(x: number | null | undefined, digits: number, lang:
   return formatDecimal(x, digits, lang);
 }
 
-/** Escapes text for plotly's HTML-like labels (<br> is kept where we add it ourselves). */
-export function escapeLabel(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/** A text from data escaped for plotly (the one helper: lib/figures/plotlyText.ts); kept under this name for the figures outside this folder. */
+export const escapeLabel = plotlyText;
+
+/** Breaks a long text from data into lines of at most `width` characters for plotly (<br>), escaped with plotlyText. */
+export function wrapLabel(s: string, width = 40): string {
+  return wrapText(plotlyText(s), width);
 }
 
-/** Breaks a long label into lines of at most `width` characters for plotly (<br>). */
-export function wrapLabel(s: string, width = 40): string {
-  const words = escapeLabel(s).split(/\s+/);
+/** Breaks a text that is already plotly text (escaped) into lines of at most `width` characters (<br>). */
+export function wrapText(s: string, width = 40): string {
+  const words = s.split(/\s+/);
   const lines: string[] = [];
   let line = '';
   for (const w of words) {

@@ -9,6 +9,7 @@ import { UserInputError } from '../util/errors';
 import { compactTitle, resolveOptions, titleOf, type ResolvedOptions } from './common';
 import { categoryTicks, groupScale, ROW_PX, rowsLength, rowsRange, stripTrace } from './groups';
 import { CAPTIONS, WORDS } from './i18n';
+import { plotlyText } from './plotlyText';
 import { axis, axisTitle, baseLayout, THEME } from './theme';
 import type { FigureOptions, FigureSpec } from './types';
 import { checkNonEmpty, checkNumber, checkOption } from './validate';
@@ -43,9 +44,9 @@ export function yearsFigure(rows: readonly YearsRow[], options: YearsFigureOptio
     throw new UserInputError(`${FIGURE}: no network has a number of years; add a "years" column to networks.csv.`);
   }
   const ordered = sort === 'years' ? [...rows].sort((a, b) => (b.years ?? -1) - (a.years ?? -1) || a.network.localeCompare(b.network)) : [...rows];
-  const names = ordered.map((r) => r.network);
+  const names = ordered.map((r) => plotlyText(r.network));
   const max = Math.max(...ordered.map((r) => r.years ?? 0));
-  if (scale === 'compact') return yearsStrip(ordered, o, max);
+  if (scale === 'compact') return yearsStrip(ordered, names, o, max);
 
   const layout = baseLayout({ lang: o.lang, title: titleOf(o, CAPTIONS.years[o.lang]), synthetic: o.synthetic, width: o.width, height: o.height, margin: { l: 110, b: 70 } });
   layout.xaxis = axis({ range: [0, Math.ceil((max * 1.12) / 5) * 5], autorange: false, dtick: 5, title: axisTitle(w.years) });
@@ -67,8 +68,8 @@ export function yearsFigure(rows: readonly YearsRow[], options: YearsFigureOptio
         cliponaxis: false,
         textfont: { family: THEME.fontFamily, size: 12, color: THEME.colors.text },
         hovertext: ordered.map(
-          (r) =>
-            `<b>${r.network}</b><br>${w.yearsPortrait}: ${r.years ?? w.unknown}` + (r.yearsFig13 ? `<br>${w.yearsFig13} (years_fig13): ${r.yearsFig13.replace(/</g, '&lt;').replace(/>/g, '&gt;')}` : ''),
+          (r, k) =>
+            `<b>${names[k]}</b><br>${w.yearsPortrait}: ${r.years ?? w.unknown}` + (r.yearsFig13 ? `<br>${w.yearsFig13} (years_fig13): ${plotlyText(r.yearsFig13)}` : ''),
         ),
         hoverinfo: 'text',
       },
@@ -78,11 +79,11 @@ export function yearsFigure(rows: readonly YearsRow[], options: YearsFigureOptio
 }
 
 /** Above 100 networks: every network a dot on the years axis over a box of their spread; hover names it. */
-function yearsStrip(ordered: readonly YearsRow[], o: ResolvedOptions, max: number): FigureSpec {
+function yearsStrip(ordered: readonly YearsRow[], names: readonly string[], o: ResolvedOptions, max: number): FigureSpec {
   const w = WORDS[o.lang];
   const layout = baseLayout({ lang: o.lang, title: compactTitle(o, CAPTIONS.years[o.lang], ordered.length), synthetic: o.synthetic, width: o.width, height: Math.min(o.height, 320), margin: { l: 40, b: 70 } });
   layout.xaxis = axis({ range: [0, Math.ceil((max * 1.12) / 5) * 5], autorange: false, dtick: 5, title: axisTitle(w.years) });
   layout.yaxis = axis({ type: 'category', showgrid: false, ticks: '', showticklabels: false });
   layout.showlegend = false;
-  return { data: [stripTrace({ name: w.yearsShort, values: ordered.map((r) => r.years ?? null), groups: ordered.map((r) => r.network), hovertemplate: `<b>%{text}</b><br>${w.yearsShort}: %{x}<extra></extra>`, color: THEME.colors.bar })], layout };
+  return { data: [stripTrace({ name: w.yearsShort, values: ordered.map((r) => r.years ?? null), groups: names, hovertemplate: `<b>%{text}</b><br>${w.yearsShort}: %{x}<extra></extra>`, color: THEME.colors.bar })], layout };
 }
