@@ -14,6 +14,7 @@ import { NETWORKS, TOTALS, PORTRAIT_TARGETS, MOTIVATION_MEANS, OTHER_NETWORKS } 
 import { networkMeans } from './networkMeans';
 import { SurveyRow } from './scaleScores';
 import { correlate, icc, reliability } from '../stats';
+import { leastSquares } from '../stats/internal/moments';
 
 export interface CalibrationCheck {
   id: string;
@@ -224,17 +225,4 @@ function boardBand(words: string): [number, number] {
   return [Number(m[1]), Number(m[2])];
 }
 
-/** Ordinary least squares y = a + b x. */
-function leastSquares(x: number[], y: number[]): { a: number; b: number } {
-  const mx = x.reduce((s, v) => s + v, 0) / x.length;
-  const my = y.reduce((s, v) => s + v, 0) / y.length;
-  let sxy = 0;
-  let sxx = 0;
-  x.forEach((v, k) => {
-    sxy += (v - mx) * (y[k] - my);
-    sxx += (v - mx) ** 2;
-  });
-  const b = sxy / sxx;
-  return { a: my - b * mx, b };
-}
 

@@ -36,6 +36,7 @@ import { kmo, type KmoResult } from '../stats/factor/kmo';
 import { bartlett, type BartlettResult } from '../stats/factor/bartlett';
 import { parallelAnalysis, type ParallelAnalysisResult } from '../stats/factor/parallelAnalysis';
 import { reliability, type ReliabilityResult } from '../stats/reliability/reliability';
+import { pearson } from '../stats/internal/moments';
 import { UserInputError } from '../util/errors';
 
 /** The report's criteria (5.3), and the loading that counts as "also loads on another factor". */
@@ -132,18 +133,9 @@ function pairCorrelation(x: (number | null)[], y: (number | null)[]): number {
       ys.push(y[k] as number);
     }
   });
-  const n = xs.length;
-  const mx = xs.reduce((a, b) => a + b, 0) / n;
-  const my = ys.reduce((a, b) => a + b, 0) / n;
-  let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  for (let k = 0; k < n; k++) {
-    sxy += (xs[k] - mx) * (ys[k] - my);
-    sxx += (xs[k] - mx) ** 2;
-    syy += (ys[k] - my) ** 2;
-  }
-  return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : 0;
+  // 0 where r is undefined (no cases, or a score that does not vary)
+  const r = pearson(xs, ys);
+  return Number.isFinite(r) ? r : 0;
 }
 
 /** Each respondent's mean over the answered items of a matrix. */

@@ -5,6 +5,7 @@
  * Meses"); the hover of each point gives r without it, and the most
  * influential point(s) are highlighted with the fitted line without them.
  */
+import { leastSquares, pearson } from '../stats/internal/moments';
 import { UserInputError } from '../util/errors';
 import { resolveOptions, titleOf } from './common';
 import { WORDS } from './i18n';
@@ -30,22 +31,12 @@ export interface LooScatterOptions extends FigureOptions {
 
 const FIGURE = 'looScatterFigure';
 
+/** The least-squares line and Pearson r of at least 3 points; null when x or y does not vary (r undefined). */
 function fit(x: readonly number[], y: readonly number[]): { a: number; b: number; r: number } | null {
-  const n = x.length;
-  if (n < 3) return null;
-  const mx = x.reduce((s, v) => s + v, 0) / n;
-  const my = y.reduce((s, v) => s + v, 0) / n;
-  let sxx = 0;
-  let syy = 0;
-  let sxy = 0;
-  for (let i = 0; i < n; i++) {
-    sxx += (x[i] - mx) ** 2;
-    syy += (y[i] - my) ** 2;
-    sxy += (x[i] - mx) * (y[i] - my);
-  }
-  if (sxx === 0 || syy === 0) return null;
-  const b = sxy / sxx;
-  return { a: my - b * mx, b, r: sxy / Math.sqrt(sxx * syy) };
+  if (x.length < 3) return null;
+  const r = pearson(x, y);
+  if (!Number.isFinite(r)) return null;
+  return { ...leastSquares(x, y), r };
 }
 
 /**

@@ -12,6 +12,7 @@
  */
 import type { NetworkTableRow } from '../analysis/networkTable';
 import { reportStudyDefinition, type PatternDefinition } from '../io/studyDefinition';
+import { leastSquares } from '../stats/internal/moments';
 import { UserInputError } from '../util/errors';
 import type { Instrument, Language } from '../io/instrument';
 import { checkVariable, compactTitle, isScaleVariable, requireInstrument, resolveOptions, titleOf, valueOf, type ResolvedOptions } from './common';
@@ -191,7 +192,7 @@ export function patternsFigure(table: readonly NetworkTableRow[], options: Patte
       showlegend: false,
     });
     if (options.trend) {
-      const fit = leastSquares(values);
+      const fit = trendLine(values);
       if (fit) {
         data.push({
           type: 'scatter',
@@ -387,7 +388,7 @@ function patternDots(s: Shape): FigureSpec {
     const run = runningMean(values);
     data.push({ type: 'scatter', name: `${label} (${w.runningMean})`, mode: 'lines', x: run.x, y: run.y, xaxis: xa, yaxis: ya, line: { color: THEME.colors.lightBlue, width: 3 }, connectgaps: false, hoverinfo: 'skip', showlegend: false });
     if (s.trend) {
-      const fit = leastSquares(values);
+      const fit = trendLine(values);
       if (fit) data.push({ type: 'scatter', name: `${label} (trend)`, mode: 'lines', x: [1, count], y: [round3(fit.a), round3(fit.a + fit.b * (count - 1))], xaxis: xa, yaxis: ya, line: { color: THEME.colors.accent, width: 1.5, dash: 'dash' }, hoverinfo: 'skip', showlegend: false });
     }
     if (k === 0) (layout.shapes as unknown[]).push(outline(domain[0] - 0.045, domain[1] + 0.012, -70 / plotPx, 1 + 40 / plotPx));
@@ -417,14 +418,15 @@ function niceMax(x: number): number {
   return Math.ceil((x * 1.08) / step) * step;
 }
 
-/** y = a + b * position over the non-missing values (position 0 = left). */
-function leastSquares(values: ReadonlyArray<number | null>): { a: number; b: number } | null {
-  const pts = values.map((y, x) => [x, y] as const).filter((p): p is readonly [number, number] => p[1] !== null);
-  if (pts.length < 2) return null;
-  const mx = pts.reduce((s, p) => s + p[0], 0) / pts.length;
-  const my = pts.reduce((s, p) => s + p[1], 0) / pts.length;
-  const sxx = pts.reduce((s, p) => s + (p[0] - mx) ** 2, 0);
-  const sxy = pts.reduce((s, p) => s + (p[0] - mx) * (p[1] - my), 0);
-  const b = sxx > 0 ? sxy / sxx : 0;
-  return { a: my - b * mx, b };
+/** y = a + b * position over the non-missing values (position 0 = left); null with fewer than two. */
+function trendLine(values: ReadonlyArray<number | null>): { a: number; b: number } | null {
+  const xs: number[] = [];
+  const ys: number[] = [];
+  values.forEach((y, x) => {
+    if (y !== null) {
+      xs.push(x);
+      ys.push(y);
+    }
+  });
+  return xs.length < 2 ? null : leastSquares(xs, ys);
 }

@@ -48,6 +48,21 @@ export function pearson(xs: readonly number[] | Float64Array, ys: readonly numbe
   return Math.max(-1, Math.min(1, r));
 }
 
+/** Ordinary least squares line y = a + b x of two equally long arrays (caller ensures x varies): b = Sxy / Sxx, a = mean(y) - b mean(x). */
+export function leastSquares(xs: readonly number[] | Float64Array, ys: readonly number[] | Float64Array): { a: number; b: number } {
+  const mx = mean(xs);
+  const my = mean(ys);
+  let sxy = 0;
+  let sxx = 0;
+  for (let i = 0; i < xs.length; i++) {
+    const dx = xs[i] - mx;
+    sxy += dx * (ys[i] - my);
+    sxx += dx * dx;
+  }
+  const b = sxy / sxx;
+  return { a: my - b * mx, b };
+}
+
 /** Column `j` of a complete matrix. */
 export function column(matrix: readonly (readonly number[])[], j: number): number[] {
   return matrix.map((row) => row[j]);
