@@ -4,17 +4,17 @@
  * file holds only the words the codebook does not: figure captions (the
  * report's, Figures 1-18) and axis words.
  */
-import type { Instrument, Language } from '../io/instrument';
+import { isLanguage, LANGUAGES, type Instrument, type Language } from '../io/instrument';
 import { UserInputError } from '../util/errors';
 import { plotlyText } from './plotlyText';
 import { groupThousands } from '../util/formatNumber';
 
-export const LANGUAGES: readonly Language[] = ['nl', 'en'];
+export { LANGUAGES };
 
 /** Checks the `lang` option: 'nl' (default) or 'en'. */
 export function checkLang(lang: unknown): Language {
   if (lang === undefined) return 'nl';
-  if (lang === 'nl' || lang === 'en') return lang;
+  if (isLanguage(lang)) return lang;
   throw new UserInputError(`Unknown language ${JSON.stringify(lang)}: expected "nl" (Dutch, the default) or "en" (English).`);
 }
 

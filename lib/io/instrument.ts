@@ -18,6 +18,14 @@ export interface Bilingual {
 
 export type Language = keyof Bilingual;
 
+/** The languages of every label: Dutch (the default, as in the report) and English. */
+export const LANGUAGES: readonly Language[] = ['nl', 'en'];
+
+/** Is `value` one of the LANGUAGES? (The one check; each caller says what was expected where.) */
+export function isLanguage(value: unknown): value is Language {
+  return value === 'nl' || value === 'en';
+}
+
 export interface MissingCode extends Bilingual {
   code: number;
 }

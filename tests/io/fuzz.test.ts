@@ -7,25 +7,15 @@
 import fc from 'fast-check';
 import * as fs from 'node:fs';
 import { strToU8, zipSync } from 'fflate';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { readNetworksCsvText, readSavBytes, readSurveyCsvText, validateInstrument, validateMapping } from '../../lib/io';
 import { readInstrument } from '../../lib/io/instrument';
 import { openXlsx } from '../../lib/io/xlsx';
 import { ZipArchive } from '../../lib/io/zip';
-import { UserInputError } from '../../lib/util/errors';
-import { savFixture } from './helpers';
+import { resultOrUserError, savFixture } from './helpers';
 
 const instrument = readInstrument();
 
-/** Runs `fn`; an exception must be a UserInputError whose message names no stack. */
-function resultOrUserError(fn: () => unknown): void {
-  try {
-    fn();
-  } catch (e) {
-    if (!(e instanceof UserInputError)) throw e;
-    expect(e.message).not.toMatch(/\n\s+at /);
-  }
-}
 
 /** Text built from the characters that matter to a CSV reader. */
 const csvText = fc

@@ -6,19 +6,11 @@
  */
 import fc from 'fast-check';
 import { strToU8, zipSync } from 'fflate';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { parseMaxqdaCsv } from '../../lib/qual/io/maxqda';
 import { parseProjectXml, parseQdc, readQdpx } from '../../lib/qual/io/refiQda';
-import { UserInputError } from '../../lib/util/errors';
+import { resultOrUserError } from '../io/helpers';
 
-function resultOrUserError(fn: () => unknown): void {
-  try {
-    fn();
-  } catch (e) {
-    if (!(e instanceof UserInputError)) throw e;
-    expect(e.message).not.toMatch(/\n\s+at /);
-  }
-}
 
 const U = '11111111-1111-4111-8111-111111111111';
 const C = '22222222-2222-4222-8222-222222222222';

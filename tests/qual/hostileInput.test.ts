@@ -11,19 +11,8 @@ import { MAX_XML_DEPTH } from '../../lib/qual/io/xml';
 import { stableGuid } from '../../lib/qual/guid';
 import type { QualProject } from '../../lib/qual/model';
 import { crc32, ZipArchive } from '../../lib/io/zip';
-import { UserInputError } from '../../lib/util/errors';
+import { userErrorOf } from '../io/helpers';
 
-function userError(fn: () => unknown): UserInputError {
-  let caught: unknown;
-  try {
-    fn();
-  } catch (e) {
-    caught = e;
-  }
-  expect(caught, 'expected a UserInputError').toBeInstanceOf(UserInputError);
-  expect((caught as Error).message).not.toMatch(/\n\s+at /);
-  return caught as UserInputError;
-}
 
 const guid = (k: string) => stableGuid(`hostile/${k}`);
 
@@ -56,7 +45,7 @@ describe('REFI-QDA: a code tree nested far too deep', () => {
 
   it('a .qdc 120 levels deep is a UserInputError naming the line and the limit', () => {
     const xml = `<?xml version="1.0" encoding="utf-8"?>\n<CodeBook xmlns="urn:QDA-XML:codebook:1.0">\n<Codes>${deepCodes(120)}</Codes></CodeBook>\n`;
-    const msg = userError(() => parseQdc(xml, 'deep.qdc')).message;
+    const msg = userErrorOf(() => parseQdc(xml, 'deep.qdc')).message;
     expect(msg).toMatch(new RegExp(`^deep\\.qdc, line 3, column \\d+: elements are nested ${MAX_XML_DEPTH + 1} or more levels deep`));
     expect(msg).toMatch(/flatten the code tree/);
   });
@@ -65,7 +54,7 @@ describe('REFI-QDA: a code tree nested far too deep', () => {
     const qde = (codes: string) =>
       `<?xml version="1.0" encoding="utf-8"?>\n<Project xmlns="urn:QDA-XML:project:1.0" name="t"><CodeBook><Codes>${codes}</Codes></CodeBook><Sources/></Project>\n`;
     const zip = (codes: string) => zipSync({ 'project.qde': strToU8(qde(codes)) });
-    expect(userError(() => readQdpx(zip(deepCodes(120)), { file: 'deep.qdpx' })).message).toMatch(/^deep\.qdpx > project\.qde, line 2, column \d+: elements are nested/);
+    expect(userErrorOf(() => readQdpx(zip(deepCodes(120)), { file: 'deep.qdpx' })).message).toMatch(/^deep\.qdpx > project\.qde, line 2, column \d+: elements are nested/);
     const raw = deepCodes(40).replace(/&gt;/g, '>'); // a raw ">" in an attribute value is allowed in XML
     expect(readQdpx(zip(raw)).project.codes).toHaveLength(40);
   });
@@ -77,7 +66,7 @@ describe('REFI-QDA: archive members are checked', () => {
     const at = bytes.indexOf('xxxxxxxxxx'); // the document text, stored uncompressed
     expect(at).toBeGreaterThan(0);
     bytes[at + 1] = 0x79; // 'y'
-    const msg = userError(() => readQdpx(bytes, { file: 'altered.qdpx' })).message;
+    const msg = userErrorOf(() => readQdpx(bytes, { file: 'altered.qdpx' })).message;
     expect(msg).toMatch(/^altered\.qdpx: the project \(a ZIP archive\) is damaged: the bytes of Sources\/\S+\.txt do not match its checksum \(CRC-32\)/);
     expect(msg).toMatch(/Export the project again/);
   });
@@ -88,7 +77,7 @@ describe('REFI-QDA: archive members are checked', () => {
     for (let i = 0; i < 4; i++) files[`Sources/${i}.txt`] = big;
     const bytes = zipSync(files, { level: 9 });
     expect(bytes.length).toBeLessThan(200_000);
-    const msg = userError(() => readQdpx(bytes, { file: 'bomb.qdpx', zipLimits: { maxMemberBytes: 4 * 1024 * 1024, maxTotalBytes: 10 * 1024 * 1024 } })).message;
+    const msg = userErrorOf(() => readQdpx(bytes, { file: 'bomb.qdpx', zipLimits: { maxMemberBytes: 4 * 1024 * 1024, maxTotalBytes: 10 * 1024 * 1024 } })).message;
     expect(msg).toMatch(/^bomb\.qdpx: refused to unpack Sources\/3\.txt: together with the members read before it, the project inflates to more than 10 MB, the limit of this reader/);
   });
 
@@ -98,9 +87,9 @@ describe('REFI-QDA: archive members are checked', () => {
     const cd = bytes.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
     bytes.writeUInt32LE(100, cd + 24);
     const zip = new ZipArchive(bytes, 'lie.zip', { kind: 'archive', advice: 'Make it again.', limits: { maxMemberBytes: 1024 * 1024 } });
-    expect(userError(() => zip.read('a.txt')).message).toMatch(/^lie\.zip: refused to unpack a\.txt: it inflates to more than the 1 MB this reader accepts for one member/);
+    expect(userErrorOf(() => zip.read('a.txt')).message).toMatch(/^lie\.zip: refused to unpack a\.txt: it inflates to more than the 1 MB this reader accepts for one member/);
     const roomy = new ZipArchive(bytes, 'lie.zip', { kind: 'archive', advice: 'Make it again.' });
-    expect(userError(() => roomy.read('a.txt')).message).toMatch(/a\.txt holds 2097152 bytes, but its table of contents says 100/);
+    expect(userErrorOf(() => roomy.read('a.txt')).message).toMatch(/a\.txt holds 2097152 bytes, but its table of contents says 100/);
   });
 
   it('crc32 agrees with the ZIP checksum of known text', () => {
@@ -126,7 +115,7 @@ describe('MAXQDA: code names the table cannot hold are refused when writing', ()
     ['white space at the end', 'Wat hindert '],
   ] as const) {
     it(`${what}: an error naming the code, never a file that reads back as another code tree`, () => {
-      const msg = userError(() => writeMaxqdaCodedSegments(project(2, ['Thema', name]))).message;
+      const msg = userErrorOf(() => writeMaxqdaCodedSegments(project(2, ['Thema', name]))).message;
       expect(msg).toMatch(/^writeMaxqdaCodedSegments: 1 problem in the project/);
       expect(msg).toContain(`code ${JSON.stringify(name)}: the name`);
       expect(msg).toMatch(/Rename the code/);
@@ -146,8 +135,8 @@ describe('REFI-QDA: the writers refuse what their reader would read back differe
   it('code names with outer white space or control characters, in .qdpx and .qdc', () => {
     for (const name of [' Vertrouwen', 'Wat\u0001hindert']) {
       const p = project(2, ['Thema', name]);
-      expect(userError(() => writeQdpx(p)).message).toMatch(/^writeQdpx: 1 problem in the project to write/);
-      expect(userError(() => writeQdc(p.codes)).message).toContain(`code ${JSON.stringify(name)}:`);
+      expect(userErrorOf(() => writeQdpx(p)).message).toMatch(/^writeQdpx: 1 problem in the project to write/);
+      expect(userErrorOf(() => writeQdc(p.codes)).message).toContain(`code ${JSON.stringify(name)}:`);
     }
   });
 
