@@ -4,7 +4,7 @@
  * fresh process; prints the time ratio and each side's peak memory, and
  * writes out/bench.json.
  *
- *   npm run bench -- [--quick] [--r-timeout SECONDS] [--only alpha,icc,efa,bootstrap,report,large,figures,reproduce]
+ *   npm run bench -- [--quick] [--r-timeout SECONDS] [--only alpha,icc,efa,bootstrap,report,large,limits,figures,reproduce]
  *
  * Times are medians over repeats of the library call alone (reading the data
  * is not timed). A ratio > 1 means this library is faster.
@@ -14,7 +14,9 @@
  * parse of the same survey.csv, each in a fresh process, in the same run
  * (ratio; goal of issue 13: at most 10x). `large` (only with --only large: it
  * takes minutes): the peak memory (RSS) of a report on 1,000,000 respondents in
- * 10,000 groups, in a child process (goal: at most 4 GB).
+ * 10,000 groups, in a child process (goal: at most 4 GB). `limits` (only with
+ * --only limits: minutes): the largest file of each kind, read in a fresh
+ * process, its time and peak RSS (scripts/bench/limits.ts).
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -27,6 +29,7 @@ import { reportFigures } from '../lib/figures/reportFigures';
 import { exportFigures } from '../lib/render/exportFigures';
 import { figurePages, findChromium } from '../lib/render/browser';
 import { benchReproduce } from './bench/reproduce';
+import { benchLimits, type LimitBench } from './bench/limits';
 import { generateStudy } from '../lib/data/generateStudy';
 import { readInstrument } from '../lib/io/instrument';
 import { writeReport } from '../lib/report/writeReport';
@@ -276,6 +279,8 @@ runCli(async () => {
     reports.push(b);
     printReportBench(b, large);
   }
+  // the limits only when asked for by name: making the files takes minutes
+  const limits: LimitBench[] = only?.has('limits') ? benchLimits(root, quick) : [];
   if (!only || only.has('figures')) {
     try {
       findChromium();
@@ -287,6 +292,6 @@ runCli(async () => {
   // Last: reproduce rewrites out/ (notebooks, figures, report) as a user's run would.
   const reproduce = !only || only.has('reproduce') ? await benchReproduce(root) : null;
   fs.mkdirSync(path.join(root, 'out'), { recursive: true });
-  fs.writeFileSync(path.join(root, 'out', 'bench.json'), JSON.stringify({ node: process.version, cores: os.cpus().length, results, reports, reproduce }, null, 2) + '\n');
+  fs.writeFileSync(path.join(root, 'out', 'bench.json'), JSON.stringify({ node: process.version, cores: os.cpus().length, results, reports, limits, reproduce }, null, 2) + '\n');
   console.log('ratio = psych time / this library time (> 1: this library is faster). Written: out/bench.json');
 });
