@@ -8,6 +8,11 @@ import { iccForestFigure } from '../../lib/figures/iccForest';
 import { correlationMatrixFigure } from '../../lib/figures/correlationMatrix';
 import { loadingsFigure } from '../../lib/figures/loadings';
 import type { FigureSpec } from '../../lib/figures/types';
+import { efa } from '../../lib/stats/factor/efa';
+import { parallelAnalysis } from '../../lib/stats/factor/parallelAnalysis';
+import { reliability } from '../../lib/stats/reliability/reliability';
+import { icc } from '../../lib/stats/agreement/icc';
+import { hclust } from '../../lib/stats/cluster/hclust';
 
 const d = loadDefault();
 const title = (s: FigureSpec) => (s.layout.title as { text: string }).text;
@@ -73,5 +78,50 @@ describe('method figures', () => {
     expect(s.data.map((t) => t.name).some((n) => String(n).startsWith('lijn zonder Meses'))).toBe(true);
     const chosen = looScatterFigure({ x: [1, 2, 3, 4], y: [1, 2, 3, 1], labels: ['a', 'b', 'c', 'd'], rWithout: [0.1, 0.2, 0.3, 1] }, { highlight: ['a', 'b'], lang: 'en' });
     expect((chosen.data.find((t) => t.name === 'largest influence') as Record<string, any>).text).toEqual(['a', 'b']);
+  });
+});
+
+describe('method figures take the results as the statistics return them', () => {
+  // Six items of one factor and two noisy ones, 120 cases, seeded.
+  const data = Array.from({ length: 120 }, (_, i) => {
+    const f = Math.sin(i * 1.7) * 1.5;
+    return Array.from({ length: 8 }, (_, j) => Math.round(3 + (j < 6 ? f : 0) + Math.cos(i * (j + 2.3)) * 0.9));
+  });
+  const names = ['trust_1', 'trust_2', 'trust_3', 'trust_4', 'trust_5', 'trust_6', 'noise_1', 'noise_2'];
+
+  it('screeFigure(parallelAnalysis(...)): the factor eigenvalues against the simulated quantile (or mean)', () => {
+    const pa = parallelAnalysis(data, { names, iterations: 20, seed: 'scree' });
+    expect(screeFigure(pa)).toEqual(screeFigure({ observed: pa.observed.factors, simulated: pa.simulated.factorQuantile }));
+    expect(factorsRetained(pa)).toBe(factorsRetained({ observed: pa.observed.factors, simulated: pa.simulated.factorQuantile }));
+    const byMean = parallelAnalysis(data, { names, iterations: 20, seed: 'scree', criterion: 'mean' });
+    expect((screeFigure(byMean).data[1] as Record<string, any>).y).toEqual(byMean.simulated.factorMean);
+  });
+
+  it('loadingsFigure(efa(...)) and dendrogramFigure(hclust(...))', () => {
+    const e = efa(data, { nfactors: 2, names });
+    expect(loadingsFigure(e)).toEqual(loadingsFigure({ loadings: e.loadings, items: e.items, factors: e.factors }));
+    const tree = hclust([[1, 2], [1.2, 2.1], [5, 5], [5.5, 4.8]], { method: 'ward.D2' });
+    const withLabels = { ...tree, labels: ['Erus', 'Lips', 'Notos', 'Meses'] };
+    expect((dendrogramFigure(withLabels).layout.xaxis as Record<string, any>).ticktext).toEqual(tree.order.map((k) => withLabels.labels[k - 1]));
+  });
+
+  it('itemRestFigure(reliability(...)): the items by name and their item-rest r', () => {
+    const rel = reliability(data, { names });
+    const s = itemRestFigure(rel);
+    expect(s).toEqual(itemRestFigure({ items: names, r: rel.items.map((i) => i.itemRestR) }));
+    expect((s.data[0] as Record<string, any>).x).toEqual(rel.items.map((i) => i.itemRestR));
+    // without names the items are V1, V2, ... as efa names them
+    expect((itemRestFigure(reliability(data)).layout.yaxis as Record<string, any>).categoryarray).toEqual(names.map((_, k) => `V${k + 1}`));
+  });
+
+  it('iccForestFigure(icc(...)): the six forms with their intervals; rows per network as before', () => {
+    const ratings = data.slice(0, 30).map((r) => r.slice(0, 4));
+    const result = icc(ratings);
+    const s = iccForestFigure(result);
+    const t = s.data[0] as Record<string, any>;
+    expect(t.y).toEqual(result.table.map((f) => f.shroutFleiss));
+    expect(t.x).toEqual(result.table.map((f) => f.icc));
+    expect(title(s)).toBe('De zes vormen van de ICC (Shrout &amp; Fleiss) met betrouwbaarheidsinterval'); // plotly text: drawn as &
+    expect(title(iccForestFigure([{ network: 'Notos', icc: 0.95, lower: 0.92, upper: 0.97 }]))).toMatch(/^Overeenstemming binnen netwerken/);
   });
 });
