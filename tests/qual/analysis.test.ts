@@ -149,6 +149,28 @@ describe('figures', () => {
   });
 });
 
+describe('markup in names and codes is drawn as written (issue 16)', () => {
+  const MARKUP = '<a href="https://evil.example/">x</a><b>y</b>';
+  /** Tags plotly would act on that the builders did not write themselves. */
+  const foreignTags = (spec: unknown): string[] =>
+    JSON.stringify(spec).match(/<[^<>]*>/g)?.filter((t) => !['<br>', '<b>', '</b>'].includes(t)) ?? [];
+
+  it('codeMatrixFigure, jointDisplayFigure and agreementFigure escape network names and code paths', () => {
+    const m = codeMatrix(project, { level: 'code' });
+    const hostileMatrix = { ...m, networks: m.networks.map((n) => n + MARKUP), codes: m.codes.map((c) => ({ ...c, path: c.path + MARKUP })) };
+    const instrument = readInstrument();
+    const summary = networkSummary(readSurveyCsv(path.join(root, 'data', 'survey.csv'), { instrument }).table.objects() as never, instrument, { constructs: ['trust'] });
+    const j = jointDisplay(project, summary, { code: 'Vertrouwen als bindmiddel' });
+    const hostileJoint = { ...j, rows: j.rows.map((r) => ({ ...r, network: r.network + MARKUP })) };
+    const a = presenceAgreement(project, { unit: 'paragraph', level: 'code', coders: ['A', 'B'], bootstrap: 0 });
+    const hostileAgreement = { ...a, perCode: a.perCode.map((c) => ({ ...c, path: c.path + MARKUP })) };
+    for (const spec of [codeMatrixFigure(hostileMatrix), jointDisplayFigure(hostileJoint), agreementFigure(hostileAgreement)]) {
+      expect(foreignTags(spec)).toEqual([]);
+      expect(JSON.stringify(spec)).toContain('&lt;a href=');
+    }
+  });
+});
+
 describe('loading the shipped data', () => {
   it('interviewDir: DV_INTERVIEWS_DIR, else DV_DATA_DIR/interviews when it has a project, else the shipped folder', () => {
     expect(interviewDir({})).toBe(INTERVIEW_DATA_DIR);

@@ -6,6 +6,7 @@
  */
 import { resolveOptions, titleOf } from '../../figures/common';
 import { axis, axisTitle, baseLayout, font, formatNumber, THEME, wrapLabel } from '../../figures/theme';
+import { plotlyText } from '../../figures/plotlyText';
 import type { FigureOptions, FigureSpec, PlotlyTrace } from '../../figures/types';
 import { UserInputError } from '../../util/errors';
 import type { PresenceAgreementResult } from '../agreement/presenceAgreement';
@@ -41,7 +42,7 @@ export function agreementFigure(result: PresenceAgreementResult, options: Figure
       x: alpha.map((a) => a.alpha),
       error_x: { type: 'data', symmetric: false, array: alpha.map((a) => (a.ci && a.alpha !== null ? a.ci.upper - a.alpha : 0)), arrayminus: alpha.map((a) => (a.ci && a.alpha !== null ? a.alpha - a.ci.lower : 0)), color: THEME.colors.band, thickness: 2, width: 4 },
       marker: { symbol: 'square', size: 10, color: THEME.colors.band },
-      hovertext: result.perCode.map((c) => `<b>${c.path}</b><br>alpha ${formatNumber(c.alpha.alpha, 2, o.lang)}${c.alpha.ci ? ` [${formatNumber(c.alpha.ci.lower, 2, o.lang)}, ${formatNumber(c.alpha.ci.upper, 2, o.lang)}]` : ''}<br>n = ${c.n}${c.alpha.note ? `<br>${wrapLabel(c.alpha.note, 60)}` : ''}`),
+      hovertext: result.perCode.map((c) => `<b>${plotlyText(c.path)}</b><br>alpha ${formatNumber(c.alpha.alpha, 2, o.lang)}${c.alpha.ci ? ` [${formatNumber(c.alpha.ci.lower, 2, o.lang)}, ${formatNumber(c.alpha.ci.upper, 2, o.lang)}]` : ''}<br>n = ${c.n}${c.alpha.note ? `<br>${wrapLabel(c.alpha.note, 60)}` : ''}`),
       hoverinfo: 'text',
     },
   ];
@@ -55,7 +56,7 @@ export function agreementFigure(result: PresenceAgreementResult, options: Figure
       x: k.map((c) => c?.kappa ?? null),
       error_x: { type: 'data', symmetric: false, array: k.map((c) => (c?.kappa != null && c.upper != null ? c.upper - c.kappa : 0)), arrayminus: k.map((c) => (c?.kappa != null && c.lower != null ? c.kappa - c.lower : 0)), color: THEME.colors.lightBlue, thickness: 1.5, width: 3 },
       marker: { symbol: 'circle', size: 8, color: THEME.colors.lightBlue },
-      hovertext: result.perCode.map((c) => `<b>${c.path}</b><br>kappa ${formatNumber(c.cohen?.kappa, 2, o.lang)}${c.cohen?.note ? `<br>${wrapLabel(c.cohen.note, 60)}` : ''}`),
+      hovertext: result.perCode.map((c) => `<b>${plotlyText(c.path)}</b><br>kappa ${formatNumber(c.cohen?.kappa, 2, o.lang)}${c.cohen?.note ? `<br>${wrapLabel(c.cohen.note, 60)}` : ''}`),
       hoverinfo: 'text',
     });
   }

@@ -5,6 +5,7 @@
  */
 import { resolveOptions, titleOf } from '../../figures/common';
 import { axis, baseLayout, font, THEME, wrapLabel } from '../../figures/theme';
+import { plotlyText } from '../../figures/plotlyText';
 import type { FigureOptions, FigureSpec } from '../../figures/types';
 import { UserInputError } from '../../util/errors';
 import type { CodeMatrix } from '../analysis/codeMatrix';
@@ -30,18 +31,19 @@ export function codeMatrixFigure(matrix: CodeMatrix, options: CodeMatrixFigureOp
   if (measure !== 'counts' && measure !== 'presence') throw new UserInputError(`${FIGURE}: option measure is ${JSON.stringify(measure)}; expected "counts" or "presence".`);
   const o = resolveOptions({ synthetic: matrix.synthetic, ...options }, FIGURE, { width: Math.max(640, 260 + 62 * matrix.networks.length), height: Math.max(420, 170 + 40 * matrix.codes.length) });
   const w = QUAL_WORDS[o.lang];
+  const networks = matrix.networks.map(plotlyText);
   const rows = matrix.codes.map((c) => wrapLabel(matrix.level === 'theme' ? (c[o.lang] ?? c.label) : c.path, 34));
   const z = measure === 'counts' ? matrix.counts.map((r) => r.map((v) => v)) : matrix.presence.map((r) => r.map((v) => v));
   const max = Math.max(1, ...matrix.counts.flat());
   const layout = baseLayout({ lang: o.lang, title: titleOf(o, matrix.level === 'theme' ? w.matrixTitle : w.matrixTitleCode), synthetic: o.synthetic, width: o.width, height: o.height, margin: { l: 230, b: 110 } });
-  layout.xaxis = axis({ type: 'category', categoryorder: 'array', categoryarray: matrix.networks, tickangle: -35, showgrid: false, showline: false, ticks: '', side: 'bottom' });
+  layout.xaxis = axis({ type: 'category', categoryorder: 'array', categoryarray: networks, tickangle: -35, showgrid: false, showline: false, ticks: '', side: 'bottom' });
   layout.yaxis = axis({ type: 'category', categoryorder: 'array', categoryarray: rows, autorange: 'reversed', showgrid: false, showline: false, ticks: '' });
   return {
     data: [
       {
         type: 'heatmap',
         name: w.segments,
-        x: matrix.networks,
+        x: networks,
         y: rows,
         z,
         zmin: 0,
@@ -55,7 +57,7 @@ export function codeMatrixFigure(matrix: CodeMatrix, options: CodeMatrixFigureOp
         textfont: { family: font(12).family, size: 12, color: 'auto' },
         showscale: measure === 'counts',
         colorbar: { title: { text: w.segments, font: font(12) }, thickness: 12, tickfont: font(11), ...(max <= 10 ? { dtick: 1 } : {}) },
-        hovertext: matrix.counts.map((r, i) => r.map((v, j) => `<b>${matrix.networks[j]}</b><br>${matrix.codes[i].path}<br>${v} ${w.segments}`)),
+        hovertext: matrix.counts.map((r, i) => r.map((v, j) => `<b>${networks[j]}</b><br>${plotlyText(matrix.codes[i].path)}<br>${v} ${w.segments}`)),
         hoverinfo: 'text',
       },
     ],

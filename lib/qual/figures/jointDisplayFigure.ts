@@ -5,6 +5,7 @@
  */
 import { resolveOptions, titleOf } from '../../figures/common';
 import { axis, axisTitle, baseLayout, escapeLabel, font, formatNumber, THEME, wrapLabel } from '../../figures/theme';
+import { plotlyText } from '../../figures/plotlyText';
 import type { FigureOptions, FigureSpec, PlotlyTrace } from '../../figures/types';
 import { UserInputError } from '../../util/errors';
 import type { JointDisplay } from '../analysis/jointDisplay';
@@ -23,7 +24,7 @@ export function jointDisplayFigure(display: JointDisplay, options: FigureOptions
   if (!display || !Array.isArray(display.rows) || display.rows.length === 0) throw new UserInputError(`${FIGURE}: expected the result of jointDisplay(project, survey, { code, construct }) with at least one network.`);
   const o = resolveOptions({ synthetic: display.synthetic, ...options }, FIGURE, { width: 980, height: Math.max(420, 170 + 38 * display.rows.length) });
   const w = QUAL_WORDS[o.lang];
-  const names = display.rows.map((r) => r.network);
+  const names = display.rows.map((r) => plotlyText(r.network));
   const construct = options.constructLabel ?? display.construct;
   const layout = baseLayout({ lang: o.lang, title: titleOf(o, w.jointTitle(display.code[o.lang], construct)), synthetic: o.synthetic, width: o.width, height: o.height, margin: { l: 110, b: 90 } });
   const cats = { type: 'category', categoryorder: 'array', categoryarray: names, autorange: 'reversed', showgrid: false, ticks: '' };
@@ -41,13 +42,13 @@ export function jointDisplayFigure(display: JointDisplay, options: FigureOptions
       type: 'bar',
       orientation: 'h',
       name: w.band,
-      y: withBand.map((r) => r.network),
+      y: withBand.map((r) => plotlyText(r.network)),
       x: withBand.map((r) => Math.min(5, r.upper!) - Math.max(1, r.lower!)),
       base: withBand.map((r) => Math.max(1, r.lower!)),
       marker: { color: THEME.colors.band },
       width: 0.45,
       showlegend: false,
-      hovertext: withBand.map((r) => `<b>${r.network}</b><br>${w.band} ${formatNumber(r.lower, 2, o.lang)} – ${formatNumber(r.upper, 2, o.lang)}`),
+      hovertext: withBand.map((r) => `<b>${plotlyText(r.network)}</b><br>${w.band} ${formatNumber(r.lower, 2, o.lang)} – ${formatNumber(r.upper, 2, o.lang)}`),
       hoverinfo: 'text',
     });
   }
@@ -56,15 +57,15 @@ export function jointDisplayFigure(display: JointDisplay, options: FigureOptions
     type: 'scatter',
     mode: 'markers',
     name: w.mean,
-    y: withMean.map((r) => r.network),
+    y: withMean.map((r) => plotlyText(r.network)),
     x: withMean.map((r) => r.mean),
     marker: { symbol: 'line-ns', size: 16, line: { width: 3, color: withBand.length ? THEME.colors.mean : THEME.colors.band } },
     showlegend: false,
-    hovertext: withMean.map((r) => `<b>${r.network}</b><br>${w.mean} ${formatNumber(r.mean, 2, o.lang)}${r.n !== null ? ` (n = ${r.n})` : ''}`),
+    hovertext: withMean.map((r) => `<b>${plotlyText(r.network)}</b><br>${w.mean} ${formatNumber(r.mean, 2, o.lang)}${r.n !== null ? ` (n = ${r.n})` : ''}`),
     hoverinfo: 'text',
   });
   const quoteHover = (r: JointDisplay['rows'][number]) =>
-    `<b>${r.network}</b>${r.interviewed ? '' : ` (${w.noInterview})`}<br>${display.subcodes.map((s) => `${escapeLabel(s[o.lang])}: ${r.bySubcode[s.key] ?? 0}`).join('<br>')}${r.quotes.length ? `<br><br>${r.quotes.map((q) => `“${wrapLabel(q, 60)}”`).join('<br>')}` : ''}`;
+    `<b>${plotlyText(r.network)}</b>${r.interviewed ? '' : ` (${w.noInterview})`}<br>${display.subcodes.map((s) => `${escapeLabel(s[o.lang])}: ${r.bySubcode[s.key] ?? 0}`).join('<br>')}${r.quotes.length ? `<br><br>${r.quotes.map((q) => `“${wrapLabel(q, 60)}”`).join('<br>')}` : ''}`;
   display.subcodes.forEach((s, i) => {
     data.push({
       type: 'bar',
