@@ -14,14 +14,15 @@
  * has and says in one line what it skips.
  */
 import * as path from 'node:path';
-import type * as aq from 'arquero';
+import * as aq from 'arquero';
 import { DEFAULT_DATA_DIR, loadStudyData, type StudyData } from '../io/loadStudyData';
 import type { Instrument, Language } from '../io/instrument';
-import type { SurveyRow } from '../analysis/scaleScores';
+import { scaleScoreColumns, type SurveyRow } from '../analysis/scaleScores';
 import { networkTable, type NetworkTableRow } from '../analysis/networkTable';
 import { UserInputError } from '../util/errors';
 import { SYNTHETIC_MARK } from '../io/synthetic';
-import type { Finding, PatternDefinition, StudyDefinition } from '../io/studyDefinition';
+import { GROUP_VARIABLES, reportStudyDefinition, type Finding, type PatternDefinition, type StudyDefinition } from '../io/studyDefinition';
+import { DEFAULT_MAX_PORTRAITS, GENERIC_CAPTIONS } from '../figures/reportFigures';
 
 export interface Study {
   /** The data folder (absolute). */
@@ -126,6 +127,101 @@ export function studyPattern(study: Pick<Study, 'definition' | 'instrument' | 'n
   if (p === null || present(study, [p.orderBy]).length === 0) return null;
   const variables = present(study, p.variables);
   return variables.length >= 2 ? { ...p, variables } : null;
+}
+
+/**
+ * Why a group-level variable is not in this study's data, in a few words, or
+ * null when it is: `years` needs networks.csv with a "years" column, a
+ * construct must be in the codebook.
+ *
+ * @example
+ *   whyAbsent(study, 'years'); // 'no networks.csv in the data folder, which gives the years'
+ */
+export function whyAbsent(study: Pick<Study, 'instrument' | 'networkRows' | 'networks'>, variable: string): string | null {
+  if (present(study, [variable]).length > 0) return null;
+  if (variable === 'years') return study.networks ? 'no "years" column in networks.csv' : 'no networks.csv in the data folder, which gives the years';
+  if ((GROUP_VARIABLES as readonly string[]).includes(variable)) return `no "${variable}" in the data`;
+  return `the codebook has no "${variable}"`;
+}
+
+/**
+ * One line for a notebook cell that cannot run on this study: what it skips
+ * and why (the missing variables, or the reason given).
+ *
+ * @example
+ *   skipLine(study, 'Figure 13 (years)', ['years']);
+ *   // 'Skipped Figure 13 (years): no networks.csv in the data folder, which gives the years.'
+ */
+export function skipLine(study: Pick<Study, 'instrument' | 'networkRows' | 'networks'>, what: string, need: readonly string[] | string): string {
+  const why = typeof need === 'string' ? need : need.map((v) => whyAbsent(study, v)).filter((x): x is string => x !== null).join('; ') || 'nothing is missing';
+  return `Skipped ${what}: ${why}.`;
+}
+
+/**
+ * Why `studyPattern(study, id, k)` gives no pattern, as one line for the
+ * notebook (null when it gives one).
+ */
+export function patternSkipLine(study: Pick<Study, 'definition' | 'instrument' | 'networkRows' | 'networks'>, id: string, k: number): string | null {
+  if (studyPattern(study, id, k) !== null) return null;
+  const p = study.definition.patterns.find((x) => x.id === id) ?? study.definition.patterns[k] ?? null;
+  const what = `the pattern figure "${p?.id ?? id}"`;
+  if (p === null) return skipLine(study, what, `the study defines ${study.definition.patterns.length === 0 ? 'no pattern figures' : `${study.definition.patterns.length} pattern figure${study.definition.patterns.length === 1 ? '' : 's'} and none with id "${id}"`} (study.json "patterns")`);
+  const order = whyAbsent(study, p.orderBy);
+  if (order !== null) return skipLine(study, what, `it is ordered by "${p.orderBy}": ${order}`);
+  return skipLine(study, what, `fewer than two of its variables are in the data (${p.variables.filter((v) => whyAbsent(study, v) !== null).map((v) => `${v}: ${whyAbsent(study, v)}`).join('; ')})`);
+}
+
+/**
+ * The number a figure of this study has in its figure set (reportFigures,
+ * `npm run figures`): one portrait per group (one overview above
+ * DEFAULT_MAX_PORTRAITS groups), then motivation, boundaries, years,
+ * overlap, the study's pattern figures in order, and response. On the
+ * report's study: portraits 1-10, motivation 11, ..., patterns 15-17.
+ *
+ * @example
+ *   figureNumber(study, 'patterns-impact'); // 16 on the report's study
+ */
+export function figureNumber(study: Pick<Study, 'definition' | 'survey' | 'networks'>, key: 'portrait' | 'motivation' | 'boundaries' | 'years' | 'overlap' | 'response' | `patterns-${string}`): number {
+  const groups = study.networks ? study.networks.length : new Set(study.survey.map((r) => String(r.network))).size;
+  const portraits = groups <= DEFAULT_MAX_PORTRAITS ? Math.max(1, groups) : 1;
+  const keys = ['motivation', 'boundaries', 'years', 'overlap', ...study.definition.patterns.map((p) => `patterns-${p.id}`), 'response'];
+  if (key === 'portrait') return 1;
+  const k = keys.indexOf(key);
+  if (k < 0) throw new UserInputError(`figureNumber: no figure "${key}" in this study; its figures: portrait, ${keys.join(', ')}.`);
+  return portraits + 1 + k;
+}
+
+/**
+ * The scale scores as an Arquero table: one row per respondent with
+ * `respondent_id`, `network` and one column per scale (the mean of its final
+ * items; null where the respondent has none), joined by row, so a cell can
+ * go on with groupby/rollup/derive.
+ *
+ * @example
+ *   scoreTable(study).groupby('network').rollup({ trust: op.mean('trust') });
+ */
+export function scoreTable(study: Pick<Study, 'survey' | 'instrument'>, constructs?: readonly string[]): aq.ColumnTable {
+  const { ids, columns } = scaleScoreColumns(study.survey, study.instrument, { constructs: constructs ? [...constructs] : undefined });
+  const data: Record<string, unknown[]> = {
+    respondent_id: study.survey.map((r) => (r.respondent_id === undefined || r.respondent_id === null ? null : String(r.respondent_id))),
+    network: study.survey.map((r) => String(r.network)),
+  };
+  ids.forEach((id, k) => {
+    data[id] = Array.from(columns[k], (v) => (Number.isNaN(v) ? null : v));
+  });
+  return aq.table(data);
+}
+
+/**
+ * The title of a figure as `npm run figures` gives it: the study's caption
+ * (study.json "captions") in the study's language; without one, the
+ * builder's own title on the report's study (undefined) and a generic one on
+ * another study.
+ */
+export function figureCaption(study: Pick<Study, 'definition' | 'lang'>, key: 'motivation' | 'boundaries' | 'overlap'): string | undefined {
+  // as reportFigures: the builders' own titles name the report's networks, so another study gets a generic one
+  const report = study.definition.id === reportStudyDefinition().id;
+  return (study.definition.captions[key] ?? (report ? undefined : GENERIC_CAPTIONS[key]))?.[study.lang];
 }
 
 /** The claims of the study read from these pattern figures (null: the claims read from no figure). */

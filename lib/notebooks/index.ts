@@ -7,7 +7,8 @@
  * The runner that executes the notebooks headless lives with the scripts that
  * use it (scripts/jupyter).
  */
-export { openStudy, studyBanner, studyDataDir, studyLanguage, constructLabel, figureOptions, requirePilot, present, studyPattern, claimsOf } from './context';
+export { openStudy, studyBanner, studyDataDir, studyLanguage, constructLabel, figureOptions, requirePilot, present, studyPattern, claimsOf, whyAbsent, skipLine, patternSkipLine, figureNumber, figureCaption, scoreTable } from './context';
+export { DEFAULT_MAX_PORTRAITS } from '../figures/reportFigures';
 export type { Study } from './context';
 export { showTable, tableHtml, asTable, formatCell, pickColumns } from './display';
 export type { ShowTableOptions } from './display';
