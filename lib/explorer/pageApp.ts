@@ -154,8 +154,15 @@ function dvExplorerStart(rootId) {
     b.addEventListener('change', change(function () { state.panels = panelBoxes().filter(function (x) { return x.checked && x.value !== state.orderBy; }).map(function (x) { return x.value; }); }));
   });
   function focusOn(g) { if (gIndex[g] !== undefined) state.focus = g; }
-  search.addEventListener('change', change(function () { focusOn(search.value.trim()); }));
-  search.addEventListener('keydown', function (ev) { if (ev.key === 'Enter') { ev.preventDefault(); var t0 = performance.now(); focusOn(search.value.trim()); render(t0); } });
+  function searched(ev) {
+    var t0 = performance.now(), g = search.value.trim();
+    if (ev.type === 'keydown') { if (ev.key !== 'Enter') return; ev.preventDefault(); }
+    if (gIndex[g] === undefined || state.focus === g) return;
+    focusOn(g);
+    render(t0);
+  }
+  search.addEventListener('change', searched);
+  search.addEventListener('keydown', searched);
   $('clear').addEventListener('click', change(function () { if (state.mode !== 'portrait') delete state.focus; }));
   $('drop').addEventListener('click', change(function () {
     if (!state.focus) return;
