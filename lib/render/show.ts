@@ -34,6 +34,9 @@ export interface FigureHtmlOptions {
   config?: Record<string, unknown>;
 }
 
+/** Height of the strip above a figure that holds plotly's mode bar (its buttons are about 24 px). */
+const MODEBAR_STRIP_PX = 28;
+
 /** JSON that is safe inside <script>: no "</script>", no "<!--". */
 const scriptJson = (v: unknown) => JSON.stringify(v).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 
@@ -60,7 +63,11 @@ export function figureHtml(spec: FigureSpec, options: FigureHtmlOptions): string
     fb === null
       ? `<p style="font-family:sans-serif;color:#5b6270">${options.placeholder !== undefined ? escapeHtml(options.placeholder) : `${alt} (interactive figure: it needs JavaScript and plotly.js)`}</p>`
       : `<img alt="${alt}" width="${width}" height="${height}" style="max-width:100%;height:auto" src="data:${fb.format === 'svg' ? 'image/svg+xml' : 'image/png'};base64,${fb.format === 'svg' ? Buffer.from(fb.svg, 'utf8').toString('base64') : Buffer.from(fb.png).toString('base64')}">`;
-  const parts = [`<div class="dv-figure" id="${id}" style="max-width:100%"><div class="dv-figure-static">${staticPart}</div></div>`];
+  // plotly's toolbar (mode bar) sits in a strip above the plot, not over the figure's title
+  const parts = [
+    `<div class="dv-figure" id="${id}" style="max-width:100%;padding-top:${MODEBAR_STRIP_PX}px"><div class="dv-figure-static">${staticPart}</div></div>`,
+    `<style>#${id} .modebar-container { top: -${MODEBAR_STRIP_PX}px !important; }</style>`,
+  ];
   if (options.bundle) {
     const { kind, text } = options.bundle;
     // The full bundle also replaces a cartesian one an earlier output loaded; a cartesian one never replaces anything.
@@ -80,7 +87,11 @@ export function figureHtml(spec: FigureSpec, options: FigureHtmlOptions): string
   }
   var spec = ${scriptJson({ data: spec.data, layout: spec.layout })};
   el.innerHTML = '';
-  el.style.width = '${width}px';
+  // no wider than the column it sits in (a notebook's output area): the figure is drawn narrower, its fonts keep their size
+  var column = el.parentElement ? el.parentElement.clientWidth : 0;
+  var width = column > 0 && column < ${width} ? column : ${width};
+  if (width < ${width}) spec.layout.width = width;
+  el.style.width = width + 'px';
   window.Plotly.newPlot(el, spec.data, spec.layout, ${scriptJson(config)});
 })();</script>`,
   );
