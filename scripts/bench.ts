@@ -29,6 +29,7 @@ import { reportFigures } from '../lib/figures/reportFigures';
 import { exportFigures } from '../lib/render/exportFigures';
 import { figurePages, findChromium } from '../lib/render/browser';
 import { benchReproduce } from './bench/reproduce';
+import { benchExplorer, printExplorerBench, type ExplorerBenchRow } from './bench/explorer';
 import { benchLimits, type LimitBench } from './bench/limits';
 import { generateStudy } from '../lib/data/generateStudy';
 import { readInstrument } from '../lib/io/instrument';
@@ -289,9 +290,18 @@ runCli(async () => {
       console.log(`figures: not timed (${(e as Error).message.split('\n')[0]})`);
     }
   }
+  let explorer: ExplorerBenchRow[] = [];
+  if (!only || only.has('explorer')) {
+    try {
+      explorer = await benchExplorer();
+      printExplorerBench(explorer);
+    } catch (e) {
+      console.log(`explorer: not timed (${(e as Error).message.split('\n')[0]})`);
+    }
+  }
   // Last: reproduce rewrites out/ (notebooks, figures, report) as a user's run would.
   const reproduce = !only || only.has('reproduce') ? await benchReproduce(root) : null;
   fs.mkdirSync(path.join(root, 'out'), { recursive: true });
-  fs.writeFileSync(path.join(root, 'out', 'bench.json'), JSON.stringify({ node: process.version, cores: os.cpus().length, results, reports, limits, reproduce }, null, 2) + '\n');
+  fs.writeFileSync(path.join(root, 'out', 'bench.json'), JSON.stringify({ node: process.version, cores: os.cpus().length, results, reports, limits, explorer, reproduce }, null, 2) + '\n');
   console.log('ratio = psych time / this library time (> 1: this library is faster). Written: out/bench.json');
 });

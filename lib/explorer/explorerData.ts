@@ -55,6 +55,12 @@ export interface ExplorerDataOptions {
 const NOT_VARIABLES = new Set(['network', 'years', 'members', 'years_fig13', 'fig18_letter', 'report_section', 'data_origin', 'notes', 'website']);
 /** A categorical column colours the groups when it has 2 to this many distinct values. */
 const MAX_LEVELS = 12;
+/**
+ * Above this many groups a panel draws the density of its dots (one image)
+ * instead of each dot: plotly draws every dot as an SVG element, and at 2,000
+ * groups in four panels that took seconds (docs/benchmarks.md, "Explorer").
+ */
+export const DENSE_ABOVE = 500;
 const NUMBER = /^-?\d+([.,]\d+)?$/;
 
 const round6 = (x: number | null | undefined): number | null => (x === null || x === undefined || !Number.isFinite(x) ? null : Math.round(x * 1e6) / 1e6);
@@ -212,6 +218,7 @@ export function explorerData(input: ExplorerInput, options: ExplorerDataOptions 
     methodRules: { exact: rule(10), 'monte-carlo': rule(11), t: rule(ASYMPTOTIC_ABOVE + 1) },
     asymptoticAbove: ASYMPTOTIC_ABOVE,
     permutations,
+    denseAbove: DENSE_ABOVE,
     seed: options.seed ?? 'delicate-verbanden/explorer',
   };
 }

@@ -133,7 +133,7 @@ export function explorerHtml(data: ExplorerData, options: ExplorerHtmlOptions = 
     view,
     data,
     words: pageWords(),
-    theme: { fontFamily: THEME.fontFamily, text: THEME.colors.text, muted: THEME.colors.muted, grid: THEME.colors.grid, bar: THEME.colors.bar, band: THEME.colors.band, lightBlue: THEME.colors.lightBlue, accent: THEME.colors.accent, missing: '#c9ccd3', purples: THEME.purples, palette: EXPLORER_PALETTE },
+    theme: { fontFamily: THEME.fontFamily, text: THEME.colors.text, muted: THEME.colors.muted, grid: THEME.colors.grid, bar: THEME.colors.bar, band: THEME.colors.band, lightBlue: THEME.colors.lightBlue, accent: THEME.colors.accent, missing: '#c9ccd3', purples: THEME.purples, density: [[0, '#e8e2f4'], [0.35, '#8f6fc4'], [1, '#2d1a5c']], palette: EXPLORER_PALETTE },
   };
   const css = `
 #${id} [hidden]{display:none !important}

@@ -226,7 +226,7 @@ function dvExplorerStart(rootId) {
     var names = keep.map(function (j) { return D.groups[j]; });
     var n = names.length, rows = n <= 100;
     var ids = [state.orderBy].concat(state.panels);
-    var col = colours(keep);
+    var col = n > D.denseAbove ? { color: T.bar } : colours(keep);
     var width = Math.max(720, Math.min(1400, 260 * ids.length + 200));
     var height = rows ? Math.max(420, 170 + n * (n <= 10 ? 30 : 18)) : 520;
     var layout = {
@@ -260,7 +260,20 @@ function dvExplorerStart(rootId) {
       } else {
         layout[k === 0 ? 'xaxis' : 'xaxis' + (k + 1)] = { domain: domain, anchor: ya, range: [0, n + 1], autorange: false, showgrid: false, zeroline: false, tickfont: { size: 11 }, title: { text: W.rank, font: { size: 11 } } };
         layout[k === 0 ? 'yaxis' : 'yaxis' + (k + 1)] = { anchor: xa, range: v.range, autorange: false, fixedrange: true, gridcolor: T.grid, zeroline: false, tickfont: { size: 11 } };
-        data.push({ type: 'scatter', mode: 'markers', x0: 1, dx: 1, y: values, customdata: names, xaxis: xa, yaxis: ya, marker: { color: col.color, coloraxis: col.axis ? 'coloraxis' : undefined, size: n > 500 ? 3 : 4.5, opacity: 0.7 }, hovertemplate: hover, name: id });
+        if (n <= D.denseAbove) {
+          data.push({ type: 'scatter', mode: 'markers', x0: 1, dx: 1, y: values, customdata: names, xaxis: xa, yaxis: ya, marker: { color: col.color, coloraxis: col.axis ? 'coloraxis' : undefined, size: n > 300 ? 3.5 : 4.5, opacity: 0.7 }, hovertemplate: hover, name: id });
+        } else {
+          /* thousands of dots: their density over rank x value (one image per panel; SVG dots would take seconds to draw) */
+          var bx = 100, by = 40, lo = v.range[0], span2 = (v.range[1] - lo) || 1, z = [], q2, r2;
+          for (r2 = 0; r2 < by; r2++) { z.push(new Array(bx)); for (q2 = 0; q2 < bx; q2++) z[r2][q2] = 0; }
+          for (q2 = 0; q2 < n; q2++) {
+            if (values[q2] === null) continue;
+            var cx = Math.min(bx - 1, Math.floor((q2 * bx) / n)), cy = Math.min(by - 1, Math.max(0, Math.floor(((values[q2] - lo) / span2) * by)));
+            z[cy][cx]++;
+          }
+          for (r2 = 0; r2 < by; r2++) for (q2 = 0; q2 < bx; q2++) if (z[r2][q2] === 0) z[r2][q2] = null;
+          data.push({ type: 'heatmap', x0: (n / bx + 1) / 2, dx: n / bx, y0: lo + span2 / by / 2, dy: span2 / by, z: z, xaxis: xa, yaxis: ya, colorscale: T.density, showscale: false, zsmooth: false, hovertemplate: W.rank + ' %{x:.0f}, %{y:.2f}: %{z}<extra></extra>', name: id });
+        }
         var size = Math.max(1, Math.round(n / 40)), rx = [], ry = [];
         for (var st = 0; st < n; st += size) {
           var sum = 0, cnt = 0;
@@ -273,7 +286,7 @@ function dvExplorerStart(rootId) {
       }
       if (k === 0) layout.shapes.push({ type: 'rect', xref: 'paper', yref: 'paper', x0: Math.max(-0.01, domain[0] - (rows ? 0 : 0.03)), x1: domain[1] + 0.012, y0: -0.02, y1: 1.0 + 60 / (height - 170), line: { color: T.muted, width: 1.2 }, fillcolor: 'rgba(0,0,0,0)', layer: 'below' });
     });
-    return { data: data, layout: layout, table: table, n: n, legend: col.legend || null };
+    return { data: data, layout: layout, table: table, n: n, legend: n > D.denseAbove ? null : col.legend || null, note: !rows && n > D.denseAbove ? fill(W.dense, n) : '' };
   }
 
   function bandsFigure(series) {

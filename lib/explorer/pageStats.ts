@@ -125,7 +125,7 @@ var dvExplorerStats = (function () {
     var width = 256, chunks = 6, startdenom = Math.pow(width, chunks), significance = Math.pow(2, 52), overflow = significance * 2, mask = width - 1;
     var key = [], stringseed = String(seed), smear, j = 0;
     while (j < stringseed.length) key[mask & j] = mask & ((smear ^= key[mask & j] * 19) + stringseed.charCodeAt(j++));
-    var keylen = key.length, s = [], i = 0, t;
+    var keylen = key.length, s = new Uint8Array(width), i = 0, t;
     if (!keylen) { key = [keylen++]; }
     while (i < width) s[i] = i++;
     for (i = 0, j = 0; i < width; i++) { s[i] = s[j = mask & (j + key[i % keylen] + (t = s[i]))]; s[j] = t; }

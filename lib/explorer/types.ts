@@ -70,6 +70,8 @@ export interface ExplorerData {
   asymptoticAbove: number;
   /** Monte Carlo permutations between 10 and asymptoticAbove groups. */
   permutations: number;
+  /** Above this many groups the panels show the density of the groups' dots instead of each dot. */
+  denseAbove: number;
   /** The seed of the Monte Carlo permutations (with the two variables' ids appended). */
   seed: string;
 }

@@ -6,8 +6,9 @@
  * in every panel; a dropped group changes r and p to what correlate and
  * permutationTest give without it; the view's link opens the same figure;
  * portraits split by organisation type leave out the cells below the
- * privacy minimum; compare overlays groups; at 2,000 groups the panels are
- * dots and the search box finds a group; and nothing leaves the page.
+ * privacy minimum; compare overlays groups; at 2,000 groups the panels show
+ * the density of the dots and the search box finds a group; and nothing
+ * leaves the page.
  * Skipped, with a message, only when Chromium is not installed.
  */
 import * as fs from 'node:fs';
@@ -198,11 +199,12 @@ describe.skipIf(!hasChromium)('the explorer in a real browser, offline', () => {
     await page.close();
   });
 
-  it('2,000 groups: dots, the search box highlights a group, dropping it gives correlate r', { timeout: 60_000 }, async () => {
+  it('2,000 groups: the density of the dots, the search box highlights a group, dropping it gives correlate r', { timeout: 60_000 }, async () => {
     const many = manyGroups(2000);
     const { page, errors } = await open(many, 'many', '', 'en');
-    const scatter = await page.evaluate(() => ((globalThis as unknown as { document: Doc }).document.getElementById('dv-explorer-figure')!.data ?? []).filter((t) => t.type === 'scatter' && (t.y ?? []).length === 2000).length);
-    expect(scatter).toBe(1 + data.savedViews[0].view.panels.length);
+    const heatmaps = await page.evaluate(() => ((globalThis as unknown as { document: Doc }).document.getElementById('dv-explorer-figure')!.data ?? []).filter((t) => t.type === 'heatmap').length);
+    expect(heatmaps).toBe(1 + data.savedViews[0].view.panels.length);
+    expect(await page.textContent('#dv-explorer-note')).toMatch(/^2000 groups: each panel shows how many groups lie at each rank and value/);
     const name = many.groups[1234];
     await page.fill('#dv-explorer-search', name);
     await redraw(page, () => page.press('#dv-explorer-search', 'Enter'));
