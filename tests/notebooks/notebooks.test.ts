@@ -1,14 +1,19 @@
 /**
  * Executes every notebook of notebooks/ headless (Jupyter + the project's
  * tslab kernel, on the shipped data) and fails on any cell error, naming the
- * notebook, the cell and the error. Skipped, loudly, only when Jupyter is not
- * installed (.ci/run installs it).
+ * notebook, the cell and the error. Then notebooks 03-09 on a study that is
+ * not the report's (tests/notebooks/otherStudy.ts: 40 groups, survey.csv
+ * only, other construct ids, a study.json of its own). Skipped, loudly, only
+ * when Jupyter is not installed (.ci/run installs it).
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findJupyter, JUPYTER_INSTALL_HINT, PROJECT_ROOT } from '../../scripts/jupyter/jupyter';
-import { formatFailure, listNotebooks, runNotebooks, type NotebookResult } from '../../scripts/jupyter/runner';
+import { formatFailure, listNotebooks, runNotebooks, type NotebookJson, type NotebookResult } from '../../scripts/jupyter/runner';
+import { tempDir } from '../tempDirs';
+import { writeOtherStudy } from './otherStudy';
 
 const jupyter = findJupyter();
 const notebooks = listNotebooks();
@@ -43,4 +48,63 @@ describe.skipIf(!jupyter)('every notebook runs without a cell error', () => {
       expect(r!.cells.length).toBeGreaterThan(0);
     });
   }
+});
+
+/** What the cells printed and displayed (figures by their alt text, tables as text), in one string. */
+function outputText(nb: NotebookJson): string {
+  const text = (x: unknown) => (Array.isArray(x) ? x.join('') : typeof x === 'string' ? x : '');
+  return nb.cells
+    .flatMap((c) => c.outputs ?? [])
+    .map((o) => {
+      const html = text(o.data?.['text/html']);
+      // a figure's HTML holds its spec and plotly.js: keep its title only
+      const shown = html.includes('dv-figure') ? (/alt="([^"]*)"|<p[^>]*>([^<]*)\(interactive/.exec(html)?.slice(1).find(Boolean) ?? '') : html.replace(/<[^>]+>/g, ' ');
+      return [text(o.text), text(o.data?.['text/plain']), shown, o.evalue ?? ''].join('\n');
+    })
+    .join('\n');
+}
+
+// After the run on the shipped data (describe blocks run in order; the first builds dist/).
+describe.skipIf(!jupyter)("notebooks 03-09 on a study that is not the report's (40 groups, survey.csv only, other construct ids)", () => {
+  const which = notebooks.filter((f) => /^0[3-9]-/.test(path.basename(f)));
+  const results = new Map<string, NotebookResult>();
+  const texts = new Map<string, string>();
+
+  beforeAll(async () => {
+    const dataDir = writeOtherStudy(tempDir('dv-nb-other-'));
+    const outDir = tempDir('dv-nb-other-out-');
+    const run = await runNotebooks({ notebooks: which, dataDir, lang: 'en', outDir, keepGoing: true, jupyter: jupyter! });
+    for (const r of run) {
+      results.set(r.notebook, r);
+      if (r.output) texts.set(r.notebook, outputText(JSON.parse(fs.readFileSync(r.output, 'utf8')) as NotebookJson));
+    }
+  }, 15 * 60_000);
+
+  for (const nb of which) {
+    it(path.basename(nb), () => {
+      const r = results.get(nb);
+      expect(r, `${path.basename(nb)} was not run`).toBeDefined();
+      if (!r!.ok) expect.fail(formatFailure(r!.failure!));
+      // findingRules' rule 8 quotes the report's own words ("except Meses") as its example on every study
+      const text = (texts.get(nb) ?? '').replace('("except Meses")', '');
+      expect(text).toContain('study: other-study');
+      // the study's own groups and construct ids, never the report's
+      expect(text).not.toMatch(/\b(Aparctias|Apeliotes|Meses|Notos|Erus|Zephyrus)\b/);
+      expect(text).not.toMatch(/\b(shared_vision|topic_overlap|network_overlap|bnd_natural|decision_making|effect_education)\b/);
+      expect(text).not.toMatch(/undefined|\[object Object\]|\bNaN\b/);
+    });
+  }
+
+  it('says in one line what the study lacks, and numbers the figures as npm run figures does', () => {
+    const all = [...texts.values()].join('\n');
+    expect(all).toContain('Skipped the years figure: no networks.csv in the data folder, which gives the years.');
+    expect(all).toContain('Skipped the overlap figure: the study defines no overlap figure (study.json "overlap").');
+    expect(all).toContain('Skipped the pattern figure "decisions": the study defines 2 pattern figures and none with id "decisions" (study.json "patterns").');
+    // 40 portraits, motivation 41, boundaries 42, years 43, overlap 44, the patterns 45 and 46
+    expect(all).toContain('Figure 40: Characteristics of the network Group 40');
+    expect(all).toContain('Figure 41: Motivation for taking part');
+    expect(all).toContain('Figure 45: Borders');
+    expect(all).toContain('Figure 46: Effect');
+    expect(all).toMatch(/vision_effect\s+\+\s+40 /);
+  });
 });
