@@ -58,6 +58,14 @@ export function allSolutions(): Record<string, Solution> | null {
   return solutions;
 }
 
+/**
+ * Sets the solutions explicitly (tests that run the TypeScript sources
+ * without Node's require of ./solutions; null plays the student edition).
+ */
+export function setSolutions(value: Record<string, Solution> | null): void {
+  solutions = value;
+}
+
 /** The solution of one exercise; null in a student edition. */
 export function solutionOf(id: string): Solution | null {
   findExercise(id);

@@ -11,9 +11,11 @@
  * their solutions are kept apart (lib/teaching/solutions) so that a student
  * edition (`npm run student-edition`) can leave them out. docs/teaching.md.
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { Language } from '../io/instrument';
 import type { Study } from '../notebooks/context';
-import { studyLanguage } from '../notebooks/context';
+import { openStudy, studyLanguage } from '../notebooks/context';
 import type { HtmlDisplay } from '../render/show';
 import { findExercise, solutionOf } from './catalog';
 import { teachingContext } from './context';
@@ -27,6 +29,8 @@ export interface TeachingOptions {
   lang?: Language;
   /** The study to check against (default: the one DV_DATA_DIR names); pass your own, e.g. openStudy({ dataDir: 'my-study' }). */
   study?: Study;
+  /** Or the folder of the student's own study (the own-data exercises: 'my-study'); opened only when there is an answer. */
+  dataDir?: string;
   /** Where the HTML goes (default tslab's display); for tests. */
   display?: HtmlDisplay;
 }
@@ -45,7 +49,18 @@ export function exercise(id: string, options: TeachingOptions = {}): void {
  * what is wrong. The feedback carries a marker that `npm run progress` reads.
  */
 export function check(id: string, answer: unknown, options: TeachingOptions = {}): void {
-  const context = teachingContext(options.study);
+  let study = options.study;
+  if (!study && options.dataDir !== undefined && answer !== null && answer !== undefined) {
+    const dir = path.resolve(options.dataDir);
+    if (!fs.existsSync(path.join(dir, 'survey.csv'))) {
+      const lang = languageOf(options);
+      const missing: Feedback = { id, result: 'invalid', parts: [{ ok: false, text: { nl: `${dir} heeft nog geen survey.csv: maak eerst je data met \`writeStudentStudy('je-studentnummer', '${options.dataDir}')\`.`, en: `${dir} has no survey.csv yet: first make your data with \`writeStudentStudy('your-student-number', '${options.dataDir}')\`.` } }] };
+      showHtml(feedbackHtml(missing, lang), feedbackText(missing, lang), options.display ?? undefined);
+      return;
+    }
+    study = openStudy({ dataDir: dir, lang: options.lang ?? studyLanguage() });
+  }
+  const context = teachingContext(study);
   const lang = options.lang ?? context.study.lang;
   const feedback: Feedback = evaluateAnswer(id, answer, context);
   showHtml(feedbackHtml(feedback, lang), feedbackText(feedback, lang), options.display ?? undefined);

@@ -108,7 +108,7 @@ export const EXERCISES_02: ExerciseDefinition[] = [
       "Voer de reductie uit voor `decision_making` (`reduceScale(pilot, study.instrument, 'decision_making')`). Welk item gaat er als eerste uit, en om welke reden?",
       "Run the reduction for `decision_making` (`reduceScale(pilot, study.instrument, 'decision_making')`). Which item goes first, and for which reason?",
     ),
-    answerForm: bi("`{ item: 'decision_making_..', reason: 'cross_loading' | 'negatively_worded' | 'low_inter_item_r' | 'alpha_if_deleted' }`", "`{ item: 'decision_making_..', reason: 'cross_loading' | 'negatively_worded' | 'low_inter_item_r' | 'alpha_if_deleted' }`"),
+    answerForm: bi("`{ item: 'decision_making_..', reason: 'cross_loading' | 'negatively_worded' | 'low_inter_item_r' | 'alpha_if_deleted' }` (de reden zoals in de code)", "`{ item: 'decision_making_..', reason: 'cross_loading' | 'negatively_worded' | 'low_inter_item_r' | 'alpha_if_deleted' }`"),
     hint: bi('`reductionSteps(...)`: de eerste rij met action `remove`. De reductie zoekt eerst naar items die ook op een andere factor laden.', '`reductionSteps(...)`: the first row with action `remove`. The reduction first looks for items that also load on another factor.'),
     check(answer, ctx) {
       const a = asRecord(answer, ['item', 'reason'], bi('item en reden', 'item and reason'));
