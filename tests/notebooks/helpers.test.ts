@@ -21,7 +21,18 @@ import {
   responseTable,
   portraitTable,
   requirePilot,
+  figureNumber,
+  figureCaption,
+  whyAbsent,
+  skipLine,
+  studyPattern,
+  patternSkipLine,
+  scoreTable,
 } from '../../lib/notebooks';
+import { op } from 'arquero';
+import { reportFigures } from '../../lib/figures/reportFigures';
+import { tempDir } from '../tempDirs';
+import { writeOtherStudy } from './otherStudy';
 import { DEFAULT_DATA_DIR } from '../../lib/io/loadStudyData';
 import { networkSummary } from '../../lib/analysis/networkSummary';
 import { checkCalibration } from '../../lib/analysis/checkCalibration';
@@ -145,5 +156,46 @@ describe('the network level', () => {
     expect(a.reading).toBe('no substantial structure');
     expect(a.randomBest).toBe(b.randomBest);
     expect(a.silhouettes.map((s) => s.k)).toEqual([2, 3, 4, 5]);
+  });
+});
+
+describe('the study definition in the notebooks', () => {
+  const other = openStudy({ dataDir: writeOtherStudy(tempDir('dv-nb-helpers-'), 12), lang: 'en' });
+  const figureNames = (s: typeof study) =>
+    reportFigures({ instrument: s.instrument, survey: s.survey, networks: s.networks ?? undefined, study: s.definition }, { lang: s.lang, synthetic: s.synthetic });
+
+  it('numbers each figure as reportFigures (npm run figures) names it, on the report\'s study and on another', () => {
+    for (const s of [study, other]) {
+      const { figures, skipped } = figureNames(s);
+      const named = new Map([...figures.map((f) => f.name), ...skipped.map((x) => x.name)].map((n) => [n.replace(/^fig\d+-/, ''), Number(/^fig(\d+)/.exec(n)![1])]));
+      const keys = ['motivation', 'boundaries', 'years', 'overlap', 'response', ...s.definition.patterns.map((p) => `patterns-${p.id}`)] as const;
+      for (const key of keys) expect(figureNumber(s, key as Parameters<typeof figureNumber>[1]), key).toBe(named.get(key));
+      expect(figureNumber(s, 'portrait')).toBe(1);
+    }
+    expect(figureNumber(study, 'patterns-boundaries')).toBe(15);
+    expect(() => figureNumber(other, 'patterns-impact')).toThrow(/no figure "patterns-impact"/);
+  });
+
+  it('says why a variable is absent, and skips a pattern figure the study does not define in one line', () => {
+    expect(whyAbsent(study, 'years')).toBeNull();
+    expect(whyAbsent(other, 'years')).toBe('no networks.csv in the data folder, which gives the years');
+    expect(whyAbsent(other, 'impact')).toBe('the codebook has no "impact"');
+    expect(whyAbsent(other, 'members')).toBeNull();
+    expect(skipLine(other, 'the years figure', ['years'])).toBe('Skipped the years figure: no networks.csv in the data folder, which gives the years.');
+    expect(studyPattern(other, 'decisions', 2)).toBeNull();
+    expect(patternSkipLine(other, 'decisions', 2)).toBe('Skipped the pattern figure "decisions": the study defines 2 pattern figures and none with id "decisions" (study.json "patterns").');
+    expect(studyPattern(other, 'impact', 1)).toMatchObject({ id: 'effect', variables: ['c_effectiveness', 'c_shared_vision', 'c_trust'] });
+    expect(patternSkipLine(study, 'impact', 1)).toBeNull();
+  });
+
+  it('gives the scale scores as an Arquero table whose group means are networkSummary\'s', () => {
+    const scores = scoreTable(study);
+    expect(scores.numRows()).toBe(study.survey.length);
+    expect(scores.columnNames().slice(0, 3)).toEqual(['respondent_id', 'network', 'persons_turnover']);
+    const means = scores.groupby('network').rollup({ impact: op.mean('impact') }).objects() as Array<{ network: string; impact: number }>;
+    const summary = networkSummary(study.survey, study.instrument, { networks: study.networks ?? undefined, constructs: ['impact'] });
+    for (const s of summary) expect(means.find((m) => m.network === s.network)!.impact).toBeCloseTo(s.scores[0].mean!, 12);
+    expect(figureCaption(other, 'motivation')).toBe('Motivation for taking part');
+    expect(figureCaption(study, 'motivation')).toBe(study.definition.captions.motivation?.nl);
   });
 });
