@@ -21,6 +21,7 @@ import { DEFAULT_DATA_DIR, loadStudyData } from '../lib/io/loadStudyData';
 import { reportFigures } from '../lib/figures/reportFigures';
 import { exportFigures } from '../lib/render/exportFigures';
 import { runCli } from '../lib/util/errors';
+import { formatDecimal } from '../lib/util/formatNumber';
 import { parseLang, parseOptions } from '../lib/util/cliOptions';
 import { checkDataFolder, checkOutputFolder, replaceOutputFolder } from '../lib/util/outputFolder';
 
@@ -72,5 +73,5 @@ runCli(async () => {
       }),
     { log: (line) => console.log(`  ${line}`) },
   );
-  console.log(`Wrote ${result.files.length} files to ${rel(outDir)} in ${(result.totalMs / 1000).toFixed(1)} s (Chromium ${result.browserVersion}, plotly.js ${result.plotlyVersion}; start-up ${result.startupMs.toFixed(0)} ms).`);
+  console.log(`Wrote ${result.files.length} files to ${rel(outDir)} in ${formatDecimal(result.totalMs / 1000, 1, lang)} s (Chromium ${result.browserVersion}, plotly.js ${result.plotlyVersion}; start-up ${result.startupMs.toFixed(0)} ms).`);
 });

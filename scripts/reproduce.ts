@@ -48,6 +48,7 @@ import { addStaticFiguresToFiles } from './jupyter/staticFigures';
 import { buildDist } from './jupyter/buildDist';
 import { writeReport } from '../lib/report/writeReport';
 import { runCli, UserInputError } from '../lib/util/errors';
+import { formatDecimal } from '../lib/util/formatNumber';
 import { parseLang, parseOptions } from '../lib/util/cliOptions';
 import { checkDataFolder, checkOutputFolder, freshMarkedFolder, removeMarkedFolder, replaceOutputFolder } from '../lib/util/outputFolder';
 
@@ -88,12 +89,13 @@ interface Target {
 }
 
 const rel = (p: string) => path.relative(process.cwd(), p) || '.';
-const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+/** "2.5 s", in Dutch "2,5 s" (lib/util/formatNumber). */
+const seconds = (ms: number, lang: 'nl' | 'en') => `${formatDecimal(ms / 1000, 1, lang)} s`;
 
 /** npm run build: tsc to dist/, which the notebooks import (skipped when dist/ is up to date). */
-function build(): void {
+function build(lang: 'nl' | 'en'): void {
   const { skipped, ms } = buildDist(ROOT);
-  console.log(skipped ? `dist/ is up to date (no file of lib/ changed since the last build; checked in ${seconds(ms)}).` : `Built dist/ (npm run build) in ${seconds(ms)}.`);
+  console.log(skipped ? `dist/ is up to date (no file of lib/ changed since the last build; checked in ${seconds(ms, lang)}).` : `Built dist/ (npm run build) in ${seconds(ms, lang)}.`);
 }
 
 /** The data checks and the summary per network; returns the number of failed checks. */
@@ -197,7 +199,7 @@ async function notebooks(dataDir: string, lang: 'nl' | 'en', browser: SharedBrow
     concurrency,
     onStart: (nb, k, total) => process.stdout.write(`  [${String(k + 1).padStart(2)}/${total}] ${path.basename(nb, '.ipynb').padEnd(width)} `),
     onDone: (r, k, total) => {
-      process.stdout.write(r.skipped ? `skipped: ${r.skipped}\n` : r.ok ? `${seconds(r.ms).padStart(7)}  ${r.cells.length} code cells\n` : `FAILED after ${seconds(r.ms)}\n`);
+      process.stdout.write(r.skipped ? `skipped: ${r.skipped}\n` : r.ok ? `${seconds(r.ms, lang).padStart(7)}  ${r.cells.length} code cells\n` : `FAILED after ${seconds(r.ms, lang)}\n`);
       // No kernel starts after this one: a core is free for the browser.
       if (r.ok && k >= total - concurrency) browser.start();
     },
@@ -221,8 +223,8 @@ async function notebooks(dataDir: string, lang: 'nl' | 'en', browser: SharedBrow
   const written = results.map((r) => r.output).filter((f): f is string => f !== null);
   const images = await addStaticFiguresToFiles(written, { renderer: (await browser.get()) ?? undefined });
   if (images.skipped) console.log(`  static images of the figures skipped: ${images.skipped}`);
-  else console.log(`  static images for ${images.figures} figures in ${seconds(images.ms)} (one Chromium session)`);
-  console.log(`  wrote ${written.length} executed notebooks to ${rel(path.join(out, 'notebooks'))}/ in ${seconds(Date.now() - started)}`);
+  else console.log(`  static images for ${images.figures} figures in ${seconds(images.ms, lang)} (one Chromium session)`);
+  console.log(`  wrote ${written.length} executed notebooks to ${rel(path.join(out, 'notebooks'))}/ in ${seconds(Date.now() - started, lang)}`);
 }
 
 /** Every figure of the report as SVG and PNG in `<dir>/figures/`; returns the lines to print. */
@@ -235,7 +237,7 @@ async function figures(dataDir: string, lang: 'nl' | 'en', browser: SharedBrowse
   );
   const lines = [`Figures: ${specs.length} figures of the report to ${rel(path.join(out, 'figures'))}/`, ...skipped.map((s) => `  skipped ${s.name}: ${s.reason}`)];
   const result = await exportFigures(specs, { outDir, renderer: (await browser.get()) ?? undefined });
-  lines.push(`  wrote ${result.files.length} files (SVG and PNG) in ${seconds(result.totalMs)}`);
+  lines.push(`  wrote ${result.files.length} files (SVG and PNG) in ${seconds(result.totalMs, lang)}`);
   return lines;
 }
 
@@ -258,7 +260,7 @@ runCli(async () => {
   // Fail early, before minutes of work, when the notebooks cannot run.
   if (!findJupyter()) throw new UserInputError(`${JUPYTER_INSTALL_HINT}\n\n(npm run figures and npm run report work without Jupyter.)`);
   console.log(`Delicate verbanden: reproduce on ${rel(dataDir)}, labels ${lang === 'nl' ? 'Dutch' : 'English'}, into ${rel(out)}/`);
-  build();
+  build(lang);
   const { failures } = checkData(dataDir, lang);
   if (failures > 0) {
     process.exitCode = 1;
@@ -286,5 +288,5 @@ runCli(async () => {
     { log: (line) => console.log(line) },
   );
   const o = rel(out);
-  console.log(`\nDone in ${seconds(Date.now() - started)}: ${o}/notebooks/, ${o}/figures/, ${o}/report.html.`);
+  console.log(`\nDone in ${seconds(Date.now() - started, lang)}: ${o}/notebooks/, ${o}/figures/, ${o}/report.html.`);
 });

@@ -114,6 +114,7 @@ const T = {
     figures: 'Figuren',
     figuresIntro: 'Alle figuren zijn interactief: beweeg over een punt voor de waarde, sleep om in te zoomen, dubbelklik om terug te gaan.',
     skipped: (name: string, reason: string) => `${name} ontbreekt: ${reason}.`,
+    partial: (name: string, reason: string) => `${name} is onvolledig: ${reason}.`,
     figureWarn: (list: string, min: number) => `⚠ In deze figuur: ${list} met minder dan ${min} volledige vragenlijsten.`,
     findingsWarn: (list: string, min: number) => `⚠ De patronen rekenen ook met ${list}, met minder dan ${min} volledige vragenlijsten.`,
     findings: 'Patronen uit hoofdstuk 4, getoetst op deze data',
@@ -177,6 +178,7 @@ const T = {
     figures: 'Figures',
     figuresIntro: 'Every figure is interactive: hover over a point for its value, drag to zoom, double-click to reset.',
     skipped: (name: string, reason: string) => `${name} is missing: ${reason}.`,
+    partial: (name: string, reason: string) => `${name} is incomplete: ${reason}.`,
     figureWarn: (list: string, min: number) => `⚠ In this figure: ${list} with fewer than ${min} complete questionnaires.`,
     findingsWarn: (list: string, min: number) => `⚠ The patterns include ${list}, with fewer than ${min} complete questionnaires.`,
     findings: 'Patterns of chapter 4, tested on these data',
@@ -501,7 +503,8 @@ export function buildReport(input: ReportInput, options: BuildReportOptions = {}
     minComplete: privacyOptions.minComplete,
     figure: figureBlock,
   });
-  const skippedHtml = skipped.map((s) => `<p class="note">${esc(t.skipped(s.name, s.reason))}</p>`).join('\n');
+  // a figure drawn without some panels is in the list too: "incomplete", not "missing"
+  const skippedHtml = skipped.map((s) => `<p class="note">${esc((figures.some((f) => f.name === s.name) ? t.partial : t.skipped)(s.name, s.reason))}</p>`).join('\n');
   const settings = t.settingsText(
     findingMethods(results, lang, findingOptions.seed, findingOptions.iterations),
     findingOptions.method,

@@ -23,6 +23,7 @@ import { readSurveySav } from '../io/readSurveySav';
 import { isSyntheticOrigin } from '../io/synthetic';
 import { loadInterviews } from '../qual/load';
 import { UserInputError } from '../util/errors';
+import { formatDecimal } from '../util/formatNumber';
 import { checkOutputFile, noSurveyMessage, writeFileReplacing } from '../util/outputFolder';
 import { buildReport } from './buildReport';
 import { collectColophon } from './colophon';
@@ -139,6 +140,6 @@ export function writeReport(options: WriteReportOptions): WriteReportResult {
       ? `  interviews: ${rel(interviewsFile)}, ${interviews.documents.length} documents, ${interviews.segments.length} coded segments, coders ${interviews.coders.join(', ')}${interviews.dataOrigin?.startsWith('synthetic') ? ' (SYNTHETIC)' : ''}; ${interviewFigures} figures`
       : `  interviews: none (no ${rel(interviewsFile)}); the report says so`,
   );
-  lines.push(`Wrote ${rel(out)} (${(html.length / 1e6).toFixed(1)} MB, works offline) in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+  lines.push(`Wrote ${rel(out)} (${formatDecimal(html.length / 1e6, 1, lang)} MB, works offline) in ${formatDecimal((performance.now() - started) / 1000, 1, lang)} s.`);
   return { out, size: html.length, lines };
 }

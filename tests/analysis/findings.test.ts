@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadDefault } from '../figures/fixtures';
 import { FINDINGS, type Finding } from '../../lib/analysis/findings';
-import { ASYMPTOTIC_ABOVE, criticalR, evaluateFindings, FINDING_RULES, findingRules, formatFindings, formatP, formatR, type FindingResult, type FindingVerdict } from '../../lib/analysis/evaluateFindings';
+import { ASYMPTOTIC_ABOVE, criticalR, evaluateFindings, FINDING_RULES, findingRules, formatCi, formatFindings, formatP, formatR, type FindingResult, type FindingVerdict } from '../../lib/analysis/evaluateFindings';
 import { fisherZInterval, jackknifeZInterval, tPValues } from '../../lib/analysis/internal/asymptotic';
 import { exactPermutationPValues } from '../../lib/analysis/internal/exactPermutation';
 import { largeN } from '../stats/largeNReference';
@@ -93,7 +93,11 @@ describe('FINDINGS (the claims as data)', () => {
     // t quantiles with 8 df: one-sided .05 -> 1.8595, two-sided -> 2.3060; r = t / sqrt(df + t^2)
     expect(ten).toMatch(/With N = 10, r must exceed \.55 \(one-sided\) or \.63 \(two-sided\)/);
     expect(findingRules(40, 'en').join(' ')).toMatch(/here 39 of 40.*With N = 40, r must exceed \.26 \(one-sided\) or \.31 \(two-sided\)/);
-    expect(findingRules(8, 'nl').join(' ')).toMatch(/hier 7 van 8.*Met N = 8 moet r boven \.62 \(eenzijdig\) of \.71 \(tweezijdig\)/);
+    expect(findingRules(8, 'nl').join(' ')).toMatch(/hier 7 van 8.*Met N = 8 moet r boven ,62 \(eenzijdig\) of ,71 \(tweezijdig\) liggen voor p < ,05/);
+    // Dutch rules write Dutch numbers (|r| < ,30, p < ,05, 1,96), the English ones English numbers
+    expect(findingRules(2000, 'nl').join(' ')).not.toMatch(/\.\d\d/);
+    expect(findingRules(2000, 'nl').join(' ')).toMatch(/1,96.*\|r\| < ,30/);
+    expect(findingRules(2000, 'en').join(' ')).toMatch(/1\.96.*\|r\| < \.30/);
     expect(findingRules(3, 'en').at(-1)).toBe('With N = 3 no claim is evaluated: that needs at least 5 networks.');
     expect(findingRules(4, 'en')).toHaveLength(FINDING_RULES.en.length);
   });
@@ -181,7 +185,12 @@ describe('evaluateFindings on the shipped default data', () => {
     expect(r.years_impact.remarks).toMatch(/conflict 4/);
     const nl = byId(evaluateFindings(d.table, { iterations: 500 }));
     expect(nl.vision_impact.claim).toBe(FINDINGS[1].nl);
-    expect(nl.vision_impact.note).toBe('Met N = 10 moet r boven .55 (eenzijdig) of .63 (tweezijdig) liggen voor p < .05.');
+    expect(nl.vision_impact.note).toBe('Met N = 10 moet r boven ,55 (eenzijdig) of ,63 (tweezijdig) liggen voor p < ,05.');
+    // the reasons and remarks in Dutch numbers, the English ones as above
+    expect(nl.vision_impact.reason).toBe('verwacht teken, eenzijdige p < ,001, stabiel in 10 van 10');
+    expect(nl.trust_impact.reason).toBe('verwacht teken, eenzijdige p = ,025, stabiel in 10 van 10');
+    expect(nl.monitoring_impact.remarks).toMatch(/Zonder Meses: r = ,9\d; Meses is de grootste uitschieter\./);
+    for (const x of Object.values(nl)) expect(`${x.reason} ${x.note} ${x.remarks}`, x.id).not.toMatch(/\.\d\d/);
   });
 
   it('formats a text table with every finding', () => {
@@ -189,6 +198,16 @@ describe('evaluateFindings on the shipped default data', () => {
     for (const f of FINDINGS) expect(text).toContain(f.id);
     expect(text.split('\n')).toHaveLength(FINDINGS.length + 1);
     expect(formatFindings(results, 'nl')).toContain('houdt stand');
+    // numbers as the language writes them: .87 and [.48, .98] in English, ,87 and [,48; ,98] in Dutch
+    const row = (text: string) => text.split('\n').find((l) => l.startsWith('vision_impact'))!;
+    const v = results.find((x) => x.id === 'vision_impact')!;
+    const apa = (x: number, sep: string) => (x < 0 ? '-' : '') + Math.abs(x).toFixed(2).replace(/^0\./, sep);
+    expect(row(text).split(/\s+/).slice(3, 5)).toEqual([apa(v.r!, '.'), apa(v.rho!, '.')]);
+    expect(row(text)).toContain(`[${apa(v.ci!.lower, '.')}, ${apa(v.ci!.upper, '.')}]`);
+    expect(row(formatFindings(results, 'nl')).split(/\s+/).slice(3, 5)).toEqual([apa(v.r!, ','), apa(v.rho!, ',')]);
+    expect(row(formatFindings(results, 'nl'))).toContain(`[${apa(v.ci!.lower, ',')}; ${apa(v.ci!.upper, ',')}]`);
+    expect(formatFindings(results, 'nl')).not.toMatch(/\.\d/);
+    expect(text).not.toMatch(/\d?,\d/);
   });
 });
 
@@ -360,6 +379,16 @@ describe('helpers', () => {
     expect(formatP(0.0004)).toBe('< .001');
     expect(formatP(0.0123)).toBe('.012');
     expect(formatP(1)).toBe('1.000');
+    expect(formatR(0.5494, 'nl')).toBe(',55');
+    expect(formatR(-0.207, 'nl')).toBe('-,21');
+    expect(formatR(-0.001, 'nl')).toBe(',00');
+    expect(formatR(1, 'nl')).toBe('1,00');
+    expect(formatP(0.0004, 'nl')).toBe('< ,001');
+    expect(formatP(0.0123, 'nl')).toBe(',012');
+    expect(formatP(1, 'nl')).toBe('1,000');
+    expect(formatCi({ lower: -0.123, upper: 0.456 }, 'nl')).toBe('[-,12; ,46]');
+    expect(formatCi({ lower: -0.123, upper: 0.456 }, 'en')).toBe('[-.12, .46]');
+    expect(formatCi(null)).toBe('-');
   });
   it('exactPermutationPValues equals permutationTest for every alternative (Pearson, Spearman, ties)', () => {
     const rng = createRandom('exact-permutation-test');

@@ -36,6 +36,9 @@ const OPTIONS = { findings: { iterations: 500 }, interviews: { bootstrap: BOOT }
 
 const withoutBundle = (html: string) => html.replace(/<script type="text\/javascript">\/\* plotly\.js[\s\S]*?<\/script>/, '<script>BUNDLE</script>');
 const count = (s: string, sub: string) => s.split(sub).length - 1;
+/** As the Dutch page writes a number (decimal comma) and an interval ([0,35; 0,56]). */
+const nl = (x: number, digits = 2) => x.toFixed(digits).replace('.', ',');
+const nlCi = (lo: number, hi: number) => `[${nl(lo)}; ${nl(hi)}]`;
 const section = (page: string, id: string) => {
   const start = page.indexOf(`<section id="${id}">`);
   expect(start, id).toBeGreaterThan(0);
@@ -104,8 +107,8 @@ describe('the interview section of the report', () => {
     checkPresence(overall, 'paragraph', par.overall, true, 'paragraph overall');
     // shown rounded: percent with one decimal, alpha with its bootstrap interval
     const a = par.overall.alpha;
-    expect(t).toContain(`data-stat="paragraph-alpha" data-value="${a.alpha}">${a.alpha!.toFixed(2)} <span class="ci">[${a.ci!.lower.toFixed(2)}, ${a.ci!.upper.toFixed(2)}]</span></td>`);
-    expect(t).toContain(`data-stat="paragraph-percent" data-value="${par.overall.percent}">${(100 * par.overall.percent!).toFixed(1)}%</td>`);
+    expect(t).toContain(`data-stat="paragraph-alpha" data-value="${a.alpha}">${nl(a.alpha!)} <span class="ci">${nlCi(a.ci!.lower, a.ci!.upper)}</span></td>`);
+    expect(t).toContain(`data-stat="paragraph-percent" data-value="${par.overall.percent}">${nl(100 * par.overall.percent!, 1)}%</td>`);
     // three coders: no Cohen's kappa for all together (it is per pair, below)
     expect(overall.has('paragraph-cohen')).toBe(true);
     expect(overall.get('paragraph-cohen')).toBeUndefined();
@@ -134,7 +137,7 @@ describe('the interview section of the report', () => {
     }
     const k = seg.overall.brennanPrediger;
     expect(t).toContain(`κ Brennan &amp; Prediger (q = ${seg.codes}) [95%-BI]`);
-    expect(t).toContain(`${k.kappa!.toFixed(2)} <span class="ci">[${k.lower!.toFixed(2)}, ${k.upper!.toFixed(2)}]</span>`);
+    expect(t).toContain(`${nl(k.kappa!)} <span class="ci">${nlCi(k.lower!, k.upper!)}</span>`);
   });
 
   it("the pair table has Cohen's kappa with its interval for each pair, as presenceAgreement with those two coders", () => {
@@ -148,7 +151,7 @@ describe('the interview section of the report', () => {
       checkPresence(cells, 'paragraph', par.overall, false, `${coders} paragraph`);
       expect(par.overall.cohen?.kappa).not.toBeNull();
       const c = par.overall.cohen!;
-      expect(t).toContain(`data-stat="paragraph-cohen" data-value="${c.kappa}">${c.kappa!.toFixed(2)} <span class="ci">[${c.lower!.toFixed(2)}, ${c.upper!.toFixed(2)}]</span>`);
+      expect(t).toContain(`data-stat="paragraph-cohen" data-value="${c.kappa}">${nl(c.kappa!)} <span class="ci">${nlCi(c.lower!, c.upper!)}</span>`);
       const s = seg.pairs.find((p) => p.coders.join('-') === coders.join('-'))!;
       same(cells.get('segments-percent'), s.overall.percent, `${coders} segments`);
       same(cells.get('segments-kappa'), s.overall.brennanPrediger.kappa, `${coders} segment kappa`);
@@ -185,7 +188,7 @@ describe('the interview section of the report', () => {
       const cells = rowValues(t, 'network', r.network);
       same(cells.get('mean'), r.mean, `${r.network} mean`);
       same(cells.get('segments'), r.segments, `${r.network} segments`);
-      expect(t).toContain(`[${r.lower!.toFixed(2)}, ${r.upper!.toFixed(2)}]`);
+      expect(t).toContain(nlCi(r.lower!, r.upper!));
     }
     expect(tables).toContain('<summary>Vertrouwen als bindmiddel ↔ Onderling vertrouwen</summary>');
     expect(tables).toContain('<summary>Ontstaan ↔ aantal jaren dat het netwerk bestaat</summary>');
@@ -237,6 +240,10 @@ describe('the interview section: English, absent, privacy, bad input', () => {
     expect(part).toContain('<span class="synthetic-mark">synthetic text</span>');
     expect(part).toContain('Themes in the interviews per network');
     expect(part).not.toMatch(/SYNTHETISCHE|Overeenstemming tussen/);
+    // English numbers: a decimal point and intervals [0.35, 0.56]; no decimal comma in a number cell
+    const k = segmentAgreement(project, { level: 'theme', minOverlap: 90 }).overall.brennanPrediger;
+    expect(part).toContain(`${k.kappa!.toFixed(2)} <span class="ci">[${k.lower!.toFixed(2)}, ${k.upper!.toFixed(2)}]</span>`);
+    expect(part).not.toMatch(/<td class="num"[^>]*>\d+,\d/);
   });
 
   it('without interviews the section says so briefly, in either language, and the rest is unchanged', () => {

@@ -18,6 +18,7 @@ import { buildReport, reportFigureId } from '../../lib/report/buildReport';
 import { collectColophon, type Colophon } from '../../lib/report/colophon';
 import { writeReport } from '../../lib/report/writeReport';
 import { writeSav } from '../../lib/io';
+import { generateStudy } from '../../lib/data/generateStudy';
 import { loadStudyData } from '../../lib/io/loadStudyData';
 import { tempDir } from '../tempDirs';
 import { UserInputError } from '../../lib/util/errors';
@@ -58,7 +59,21 @@ describe('buildReport on the default data', () => {
       expect(page).toContain(`data-finding="${r.id}" data-verdict="${r.verdict}"`);
     }
     expect(page).toContain('id="finding-rules"');
-    expect(page).toContain('Met N = 10 moet r boven .55 (eenzijdig)');
+    expect(page).toContain('Met N = 10 moet r boven ,55 (eenzijdig) of ,63 (tweezijdig) liggen voor p &lt; ,05.');
+  });
+
+  it('writes Dutch numbers in the findings table: decimal comma, intervals with a semicolon', () => {
+    const start = page.indexOf('<table id="findings-table"');
+    const table = page.slice(start, page.indexOf('</table>', start));
+    const vision = evaluateFindings(d.table, { seed: 'delicate-verbanden/findings', iterations: 10_000, lang: 'nl' }).find((r) => r.id === 'vision_impact')!;
+    const apa = (x: number, digits = 2) => (x < 0 ? '-' : '') + Math.abs(x).toFixed(digits).replace(/^0\./, ',');
+    const row = /<tr data-finding="vision_impact"[^>]*>([^]*?)<\/tr>/.exec(table)![1];
+    expect(row).toContain(`<td class="num">${apa(vision.r!)}</td><td class="num">${apa(vision.rho!)}</td><td class="num">${apa(vision.p!, 3)}</td>`);
+    expect(row).toContain(`<td class="num">[${apa(vision.ci!.lower)}; ${apa(vision.ci!.upper)}]</td>`);
+    expect(row).toContain('eenzijdige p &lt; ,001, stabiel in 10 van 10');
+    // no statistic with a decimal point anywhere in the table's text (section numbers such as 4.1 have one digit)
+    expect(table.replace(/<[^>]*>/g, ' ')).not.toMatch(/\.\d\d/);
+    expect(page).toContain('<p style="font-family:sans-serif;color:#5b6270">Figuur 16: Patronen in impact (interactieve figuur: daarvoor zijn JavaScript en plotly.js nodig)</p>');
   });
 
   it('holds the network table with mean and band per portrait characteristic', () => {
@@ -66,7 +81,8 @@ describe('buildReport on the default data', () => {
     expect(count(page, '<tr data-network=')).toBe(10);
     const aparctias = d.summary.find((s) => s.network === 'Aparctias')!;
     const trust = aparctias.scores.find((s) => s.construct === 'trust')!;
-    expect(page).toContain(`<td class="num" data-construct="trust">${trust.mean!.toFixed(2)}<span class="band">[${trust.lower!.toFixed(2)}, ${trust.upper!.toFixed(2)}]</span></td>`);
+    const nl = (x: number) => x.toFixed(2).replace('.', ',');
+    expect(page).toContain(`<td class="num" data-construct="trust">${nl(trust.mean!)}<span class="band">[${nl(trust.lower!)}; ${nl(trust.upper!)}]</span></td>`);
     expect(count(page, 'class="privacy-flag"')).toBe(0);
     expect(page).toContain('Alle netwerken halen dit minimum.');
   });
@@ -75,6 +91,8 @@ describe('buildReport on the default data', () => {
     expect(page).toContain(`<dd id="colophon-commit">${colophon.gitCommit}</dd>`);
     expect(colophon.gitCommit).toMatch(/^([0-9a-f]{40}|unknown)$/);
     expect(page).toContain('<dd id="colophon-time">2024-04-01T12:00:00.000Z</dd>');
+    // what was done for the findings at N = 10: exact p, BCa bootstrap with 10.000 resamples
+    expect(page).toContain('<dd>p: exacte permutatietoets (alle N! volgordes); BI: BCa-bootstrap (10.000 trekkingen); seed &quot;delicate-verbanden/findings&quot;; coëfficiënt pearson;');
     expect(page).toMatch(/node \d+\.\d+\.\d+; arquero \d+\.\d+\.\d+; plotly\.js \d+\.\d+\.\d+; delicate-verbanden \d+\.\d+\.\d+/);
     for (const f of ['instrument.json', 'networks.csv', 'survey.csv', 'pilot.csv']) {
       const sha = createHash('sha256').update(fs.readFileSync(path.join(DATA, f))).digest('hex');
@@ -124,6 +142,12 @@ describe('buildReport options', () => {
     expect(page).toContain('SYNTHETIC DATA: every number');
     expect(page).toContain('Patterns of chapter 4, tested on these data');
     expect(page).toContain('With N = 10, r must exceed .55 (one-sided)');
+    // English numbers: decimal point, intervals [.48, .98], no decimal comma in the tables
+    expect(page).toMatch(/<tr data-finding="vision_impact"[^>]*>[^]*?<td class="num">\.\d\d<\/td>[^]*?<td class="num">\[\.\d\d, \.\d\d\]<\/td>/);
+    expect(page).toMatch(/<td class="num" data-construct="trust">\d\.\d\d<span class="band">\[\d\.\d\d, \d\.\d\d\]<\/span>/);
+    expect(page).not.toMatch(/<td class="num"[^>]*>-?\d*,\d/);
+    expect(page).toContain('<dd>p: exact permutation test (all N! orderings); CI: BCa bootstrap (1,000 resamples); seed &quot;delicate-verbanden/findings&quot;; coefficient pearson;');
+    expect(page).toContain('(interactive figure: it needs JavaScript and plotly.js)</p>');
     expect(page).toContain('Figure 1: Characteristics of the network Aparctias');
     expect(page).not.toMatch(/https?:\/\//);
   });
@@ -232,6 +256,29 @@ describe('writeReport', () => {
     expect(page).not.toContain('data-file="survey.csv"');
     expect(fs.readdirSync(outDir)).toEqual(['report.html']); // no temporary file left
     expect(fs.readdirSync(data).sort()).toEqual(['networks.csv', 'survey.sav']);
+  });
+});
+
+describe('the report at 250 groups (generateStudy)', () => {
+  it('says how p and the CI were obtained (t distribution, jackknife), shows a compact network table, and writes console numbers in the language', { timeout: 120_000 }, () => {
+    const data = tempDir('dv-report-250-');
+    for (const [name, text] of Object.entries(generateStudy(d.instrument, { groups: 250, respondents: [5, 8] }))) fs.writeFileSync(path.join(data, name), text);
+    const outDir = tempDir('dv-report-250-out-');
+    const nl = writeReport({ dataDir: data, out: path.join(outDir, 'nl.html'), lang: 'nl' });
+    const en = writeReport({ dataDir: data, out: path.join(outDir, 'en.html'), lang: 'en' });
+    expect(nl.lines.at(-1)).toMatch(/\(\d+,\d MB, works offline\) in \d+,\d s\.$/);
+    expect(en.lines.at(-1)).toMatch(/\(\d+\.\d MB, works offline\) in \d+\.\d s\.$/);
+    const page = withoutBundle(fs.readFileSync(path.join(outDir, 'nl.html'), 'utf8'));
+    // above ASYMPTOTIC_ABOVE groups no resampling was done, and the colophon says so
+    expect(page).toContain('<dd>p: t-verdeling met N - 2 vrijheidsgraden; BI: Fisher-z met de jackknife-SE; coëfficiënt pearson;');
+    expect(page).not.toMatch(/trekkingen|seed &quot;/);
+    expect(withoutBundle(fs.readFileSync(path.join(outDir, 'en.html'), 'utf8'))).toContain("<dd>p: t distribution on N - 2 degrees of freedom; CI: Fisher's z with the jackknife SE; coefficient pearson;");
+    // every group in a compact table (no attributes per cell), in a scrolling box, with the Dutch numbers
+    expect(page).toContain('<table id="network-table" class="compact">');
+    expect(count(page, '<tr data-network=')).toBe(250);
+    expect(page).toMatch(/<td>\d,\d\d<small>\[\d,\d\d; \d,\d\d\]<\/small><\/td>/);
+    expect(page).toContain('id="network-table-note">Met 250 netwerken staat de tabel in een eigen schuifvak');
+    expect(page).not.toMatch(/<td class="num" data-construct=/);
   });
 });
 
