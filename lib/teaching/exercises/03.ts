@@ -71,7 +71,7 @@ export const EXERCISES_03: ExerciseDefinition[] = [
       'Take the network with the most complete questionnaires. From its ICC(A,1) and the number of members k, compute with the Spearman-Brown formula, k·ICC / (1 + (k−1)·ICC), the reliability of the mean of k members. Compare with ICC(A,k) in the table.',
     ),
     answerForm: bi('een getal', 'a number'),
-    hint: bi('In `iccByNetwork(...)`: `single` is ICC(A,1), `raters` is k.', 'In `iccByNetwork(...)`: `single` is ICC(A,1), `raters` is k.'),
+    hint: bi('In `iccByNetwork(...)`: `single` is ICC(A,1), `raters` is k, het aantal leden.', 'In `iccByNetwork(...)`: `single` is ICC(A,1), `raters` is k.'),
     check(answer, ctx) {
       const x = asNumber(answer, bi('de betrouwbaarheid van het gemiddelde', 'the reliability of the mean'));
       const iccs = iccByNetwork(ctx.study.survey, ctx.study.instrument, networkNames(ctx));

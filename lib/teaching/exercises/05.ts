@@ -64,7 +64,7 @@ export const EXERCISES_05: ExerciseDefinition[] = [
     title: bi('Oud en groot?', 'Old and large?'),
     prompt: bi('Zijn oudere netwerken groter? Geef Pearsons r tussen `years` en `members` over de netwerken, en de exacte permutatie-p.', 'Are older networks larger? Give Pearson r between `years` and `members` across the networks, and the exact permutation p.'),
     answerForm: bi('`{ r: getal, p: getal }`', '`{ r: number, p: number }`'),
-    hint: bi("`correlationTable(study.networkRows, ['years', 'members'])`.", "`correlationTable(study.networkRows, ['years', 'members'])`."),
+    hint: bi("`correlationTable(study.networkRows, ['years', 'members'])`: kolommen r en p.", "`correlationTable(study.networkRows, ['years', 'members'])`."),
     check(answer, ctx) {
       const a = asRecord(answer, ['r', 'p'], bi('r en p', 'r and p'));
       const r = asNumber(a.r, bi('r', 'r'));

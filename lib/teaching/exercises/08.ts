@@ -15,7 +15,7 @@ export const EXERCISES_08: ExerciseDefinition[] = [
     title: bi('Monitoring en impact', 'Monitoring and impact'),
     prompt: bi('Geef r en de permutatie-p tussen monitoring (`monitoring`) en impact over de netwerken.', 'Give r and the permutation p between monitoring (`monitoring`) and impact across the networks.'),
     answerForm: bi('`{ r: getal, p: getal }`', '`{ r: number, p: number }`'),
-    hint: bi("`correlationTable(study.networkRows, ['impact', 'monitoring'])[0]`.", "`correlationTable(study.networkRows, ['impact', 'monitoring'])[0]`."),
+    hint: bi("`correlationTable(study.networkRows, ['impact', 'monitoring'])[0]`: r en p (niet pT).", "`correlationTable(study.networkRows, ['impact', 'monitoring'])[0]`."),
     check(answer, ctx) {
       const a = asRecord(answer, ['r', 'p'], bi('r en p', 'r and p'));
       const r = asNumber(a.r, bi('r', 'r'));

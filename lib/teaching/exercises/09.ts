@@ -17,7 +17,7 @@ export const EXERCISES_09: ExerciseDefinition[] = [
     title: bi('De kritieke r als N krimpt', 'The critical r as N shrinks'),
     prompt: bi('Geef de kritieke r (tweezijdig, p < .05) voor N, N−1, N−2 en N−3 netwerken, met N het aantal netwerken van deze studie.', 'Give the critical r (two-sided, p < .05) for N, N−1, N−2 and N−3 networks, N being the number of networks of this study.'),
     answerForm: bi('vier getallen, bijv. `[0.63, 0.67, 0.71, 0.75]`', 'four numbers, e.g. `[0.63, 0.67, 0.71, 0.75]`'),
-    hint: bi('`[0, 1, 2, 3].map((k) => criticalR(N - k, true))`.', '`[0, 1, 2, 3].map((k) => criticalR(N - k, true))`.'),
+    hint: bi('`[0, 1, 2, 3].map((k) => criticalR(N - k, true))`, met N het aantal netwerken.', '`[0, 1, 2, 3].map((k) => criticalR(N - k, true))`.'),
     check(answer, ctx) {
       if (!Array.isArray(answer) || answer.length !== 4) return [wrong('Geef vier getallen, voor N, N−1, N−2 en N−3.', 'Give four numbers, for N, N−1, N−2 and N−3.')];
       const n = ctx.study.networkRows.length;

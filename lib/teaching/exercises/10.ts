@@ -53,7 +53,7 @@ export const EXERCISES_10: ExerciseDefinition[] = [
     title: bi('Welk paar codeurs eerst?', 'Which pair of coders first?'),
     prompt: bi("Bereken de overeenstemming per alinea op thema's voor elk paar codeurs (`coders: ['A', 'C']`, ...). Welk paar heeft de laagste Krippendorffs alpha (overall)? Dat paar bespreek je eerst.", "Compute the agreement per paragraph on themes for each pair of coders (`coders: ['A', 'C']`, ...). Which pair has the lowest Krippendorff's alpha (overall)? That pair you discuss first."),
     answerForm: bi("twee codeurs, bijv. `['A', 'B']`", "two coders, e.g. `['A', 'B']`"),
-    hint: bi("`presenceAgreement(project, { unit: 'paragraph', level: 'theme', coders: ['A', 'C'] }).overall.alpha.alpha`.", "`presenceAgreement(project, { unit: 'paragraph', level: 'theme', coders: ['A', 'C'] }).overall.alpha.alpha`."),
+    hint: bi("`presenceAgreement(project, { unit: 'paragraph', level: 'theme', coders: ['A', 'C'] }).overall.alpha.alpha`, voor elk paar.", "`presenceAgreement(project, { unit: 'paragraph', level: 'theme', coders: ['A', 'C'] }).overall.alpha.alpha`."),
     check(answer, ctx) {
       const pair = asTextList(answer, bi('twee codeurs', 'two coders')).map((c) => c.toUpperCase());
       const pairs = coderPairs(ctx).map((p) => ({ p, alpha: paragraphAgreement(ctx, p).overall.alpha.alpha ?? Infinity, percent: paragraphAgreement(ctx, p).overall.percent ?? Infinity }));

@@ -31,8 +31,8 @@ const answer_01_1 = { responded: total.responded, percent: total['response %'] }
     code: `const low = [...responseTable(study.networkRows).slice(0, -1)].sort((a, b) => a['complete %']! - b['complete %']!)[0];
 const answer_01_3 = { network: low.network, gap: low['response %']! - low['complete %']! };`,
     reading: bi(
-      'Op de standaarddata is dat Lips: 34% complete tegen 45% respons, 11 procentpunten (4 leden stopten halverwege). Voor de ICC en de netwerkscores tellen alleen de complete vragenlijsten: het portret van Lips rust op 13 van de 38 leden.',
-      'On the default data that is Lips: 34% complete against 45% response, 11 percentage points (4 members stopped halfway). The ICC and the network scores use complete questionnaires only: the portrait of Lips rests on 13 of its 38 members.',
+      'Op de standaarddata is dat Lips: 34% complete tegen 45% respons, ruim 10 procentpunten (4 leden stopten halverwege). Voor de ICC en de netwerkscores tellen alleen de complete vragenlijsten: het portret van Lips rust op 13 van de 38 leden.',
+      'On the default data that is Lips: 34% complete against 45% response, about 10.5 percentage points (4 members stopped halfway). The ICC and the network scores use complete questionnaires only: the portrait of Lips rests on 13 of its 38 members.',
     ),
     solve: (ctx) => {
       const low = argmin(ctx.study.networkRows, (r) => pct(r.complete, r.approached));

@@ -12,8 +12,8 @@ export const SOLUTIONS_02: Record<string, Solution> = {
 const weakest = [...trustPool.items].sort((a, b) => a.itemRestR! - b.itemRestR!)[0];
 const answer_02_1 = { item: weakest.name, r: weakest.itemRestR };`,
     reading: bi(
-      'Op de standaarddata is trust_6 (negatief geformuleerd, al omgescoord) het zwakste item, met een item-rest r rond .4; de andere items liggen hoger. Een lage item-rest r zegt: dit item meet minder van wat de rest meet.',
-      'On the default data trust_6 (negatively worded, already reversed) is the weakest item, with an item-rest r around .4; the other items lie higher. A low item-rest r says: this item measures less of what the rest measures.',
+      'Op de standaarddata is trust_6 (negatief geformuleerd, al omgescoord) het zwakste item, met een item-rest r rond .58; de andere items liggen duidelijk hoger. Een lage item-rest r zegt: dit item meet minder van wat de rest meet.',
+      'On the default data trust_6 (negatively worded, already reversed) is the weakest item, with an item-rest r around .58; the other items lie clearly higher. A low item-rest r says: this item measures less of what the rest measures.',
     ),
     solve: (ctx) => {
       const rel = poolReliability(requirePilot(ctx.study), ctx.study.instrument, 'trust');
