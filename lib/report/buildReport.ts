@@ -228,7 +228,8 @@ h1 { font-size: 1.7rem; margin: 0 0 4px; } h2 { font-size: 1.3rem; margin-top: 2
 .table-wrap { overflow-x: auto; }
 .table-scroll { max-height: 70vh; overflow-y: auto; border: 1px solid var(--line); }
 .table-scroll thead th { position: sticky; top: 0; z-index: 1; }
-#network-table.compact td:not(:first-child), #network-table.compact th:not(:first-child) { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+#network-table.compact td:not(:first-child), #network-table.compact th:not(:first-child) { text-align: right; font-variant-numeric: tabular-nums; }
+#network-table.compact td { white-space: nowrap; }
 #network-table.compact small { display: block; color: var(--muted); font-size: .78rem; }
 .power-note { font-weight: bold; color: var(--warn); }
 #findings-table { font-size: .82rem; } #findings-table th, #findings-table td { padding: 4px 4px; }

@@ -189,6 +189,14 @@ describe('buildReport options', () => {
     expect(count(page, 'Apeliotes')).toBe(1);
   });
 
+  it('without networks.csv says that the file is missing (not that a column is), and which figure is incomplete', () => {
+    const page = withoutBundle(buildReport({ ...input, networks: undefined }, FAST));
+    expect(page).toContain('<p class="note">fig13-years ontbreekt: no networks.csv in the data folder, which gives the years.</p>');
+    expect(page).toMatch(/<p class="note">fig17-patterns-decisions is onvolledig: drawn without years \(no networks\.csv/);
+    expect(page).not.toContain('no &quot;years&quot; column');
+    expect(page).toContain('data-finding="years_impact" data-verdict="not evaluated"');
+  });
+
   it('refuses bad input with a UserInputError', () => {
     expect(() => buildReport({ ...input, colophon: undefined as unknown as Colophon })).toThrow(/colophon is required/);
     expect(() => buildReport({ ...input, survey: [] })).toThrow(UserInputError);
