@@ -161,6 +161,7 @@ export function explorerHtml(data: ExplorerData, options: ExplorerHtmlOptions = 
 `;
   const scripts = [
     `<script type="application/json" id="${ids('config')}">${scriptJson(config)}</script>`,
+    `<script type="text/plain" id="${ids('worker')}">${PAGE_STATS_JS.replace(/<\/script/gi, '<\\/script')}\nself.onmessage = function (e) { self.postMessage({ id: e.data.id, out: e.data.jobs.map(function (j) { return { key: j.key, s: dvExplorerStats.panelStats(j.x, j.y, j.options) }; }) }); };</script>`,
     plotly === null ? '' : `<script type="text/javascript">${bundleMark('cartesian')}, inlined for the explorer */\nif (!window.Plotly) {\n${plotly.replace(/<\/script/gi, '<\\/script')}\n}\n</script>`,
     `<script type="text/javascript">if (!window.dvExplorerStats) {${PAGE_STATS_JS}\nwindow.dvExplorerStats = dvExplorerStats;\n}\nif (!window.dvExplorerStart) {${PAGE_APP_JS}\nwindow.dvExplorerStart = dvExplorerStart;\n}\nif (window.Plotly) window.dvExplorerStart(${JSON.stringify(id)});\nelse document.getElementById(${JSON.stringify(ids('static'))}).insertAdjacentHTML('beforeend', '<p>plotly.js is not loaded in this page.</p>');</script>`,
   ].join('\n');

@@ -188,15 +188,47 @@ function dvExplorerStart(rootId) {
   }));
 
   /* statistics: on the kept groups in the data's order (as panelStats.ts), cached per ordering, variable and dropped set */
-  function stats(id) {
-    var key = state.orderBy + '\u0000' + id + '\u0000' + (state.dropped || []).join('\u0000');
-    if (statsCache[key]) return statsCache[key];
+  function statsKey(id) { return state.orderBy + '\u0000' + id + '\u0000' + (state.dropped || []).join('\u0000'); }
+  function statsInput(id) {
     var drop = {}; (state.dropped || []).forEach(function (g) { drop[g] = true; });
     var x = [], y = [], xv = vars[state.orderBy].values, yv = vars[id].values;
     for (var k = 0; k < D.groups.length; k++) if (!drop[D.groups[k]]) { x.push(xv[k]); y.push(yv[k]); }
-    var s = dvExplorerStats.panelStats(x, y, { seed: D.seed + '/' + state.orderBy + '/' + id, iterations: D.permutations, asymptoticAbove: D.asymptoticAbove });
-    statsCache[key] = s;
-    return s;
+    return { key: statsKey(id), x: x, y: y, options: { seed: D.seed + '/' + state.orderBy + '/' + id, iterations: D.permutations, asymptoticAbove: D.asymptoticAbove } };
+  }
+  function stats(id) {
+    var key = statsKey(id);
+    if (!statsCache[key]) { var j = statsInput(id); statsCache[key] = dvExplorerStats.panelStats(j.x, j.y, j.options); }
+    return statsCache[key];
+  }
+  /* A worker computes the statistics while plotly draws (the Monte Carlo test of a panel at 40 groups takes about as long as the drawing); without workers (a page that forbids them) they are computed before drawing. */
+  var worker = null, waiting = {}, jobSeq = 0;
+  try {
+    var source = document.getElementById(rootId + '-worker').textContent;
+    worker = new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })));
+    worker.onmessage = function (e) {
+      e.data.out.forEach(function (o) { statsCache[o.key] = o.s; });
+      var done = waiting[e.data.id];
+      delete waiting[e.data.id];
+      if (done) done();
+    };
+    worker.onerror = function () {
+      worker = null;
+      Object.keys(waiting).forEach(function (k) { var done = waiting[k]; delete waiting[k]; done(); });
+    };
+  } catch (e) { worker = null; }
+  function computeInWorker(ids) {
+    var jobs = ids.map(statsInput);
+    return new Promise(function (resolve) {
+      var id = ++jobSeq;
+      waiting[id] = function () {
+        jobs.forEach(function (j) { if (!statsCache[j.key]) statsCache[j.key] = dvExplorerStats.panelStats(j.x, j.y, j.options); });
+        resolve();
+      };
+      if (worker) worker.postMessage({ id: id, jobs: jobs }); else waiting[id]();
+    });
+  }
+  function panelTitle(v, s) {
+    return '<b>' + esc(short(v.label[lang], 30)) + '</b><br>' + (s ? 'r = ' + fmtR(s.r) + ' \u00b7 \u03c1 = ' + fmtR(s.rho) + ' \u00b7 p ' + (s.p !== null && s.p < 0.001 ? '' : '= ') + fmtP(s.p) : '\u2026');
   }
 
   function colours(keep) {
@@ -244,9 +276,9 @@ function dvExplorerStart(rootId) {
       var domain = [k * (span + gap), k * (span + gap) + span];
       var marker = { color: col.color, line: { color: '#fff', width: 0.5 } };
       if (col.axis) marker.coloraxis = 'coloraxis';
-      var s = k === 0 ? null : stats(id);
-      if (s) table.push({ id: id, s: s });
-      var title = '<b>' + esc(short(v.label[lang], 30)) + '</b><br>' + (s ? 'r = ' + fmtR(s.r) + ' \u00b7 \u03c1 = ' + fmtR(s.rho) + ' \u00b7 p ' + (s.p !== null && s.p < 0.001 ? '' : '= ') + fmtP(s.p) : '<i>' + esc(W.ordering) + '</i>');
+      var s = k === 0 ? null : worker ? statsCache[statsKey(id)] || null : stats(id);
+      if (k > 0) table.push({ id: id, s: s, k: k });
+      var title = k === 0 ? '<b>' + esc(short(v.label[lang], 30)) + '</b><br><i>' + esc(W.ordering) + '</i>' : panelTitle(v, s);
       layout.annotations.push({ text: title, xref: xa + ' domain', yref: 'paper', x: 0.5, y: 1.02, xanchor: 'center', yanchor: 'bottom', showarrow: false, font: { size: 12 } });
       var hover = '<b>%{customdata}</b><br>' + esc(short(v.label[lang], 40)) + ': %{' + (rows ? 'x' : 'y') + ':.2f}<extra></extra>';
       if (rows) {
@@ -374,16 +406,28 @@ function dvExplorerStart(rootId) {
     });
   }
 
-  var pending = null;
+  var pending = null, renderSeq = 0;
   function render(t0) {
+    var seq = ++renderSeq;
     sync();
     var f = state.mode === 'patterns' ? patternsFigure() : state.mode === 'portrait' ? portraitFigure() : compareFigure();
-    showStats(f);
+    var missing = (f.table || []).filter(function (row) { return !row.s; });
+    var computed = missing.length ? computeInWorker(missing.map(function (row) { return row.id; })) : Promise.resolve();
     showLegend(f);
     $('note').textContent = f.note || '';
     $('count').textContent = state.mode === 'patterns' ? fill(W.groupsShown, f.n, D.groups.length) : '';
+    if (!missing.length) showStats(f);
     var done = Plotly.react(figure, f.data, f.layout, { responsive: false, displaylogo: false, modeBarButtonsToRemove: ['select2d', 'lasso2d'] });
-    pending = Promise.resolve(done).then(function () {
+    pending = Promise.all([Promise.resolve(done), computed]).then(function () {
+      if (seq !== renderSeq) return;
+      if (missing.length) {
+        var update = {};
+        missing.forEach(function (row) { row.s = statsCache[statsKey(row.id)]; update['annotations[' + row.k + '].text'] = panelTitle(vars[row.id], row.s); });
+        showStats(f);
+        return Plotly.relayout(figure, update);
+      }
+    }).then(function () {
+      if (seq !== renderSeq) return;
       drawCount++;
       var ms = performance.now() - t0;
       root.setAttribute('data-drawn', String(drawCount));
