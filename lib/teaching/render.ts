@@ -27,9 +27,12 @@ export interface CheckMarker {
 
 const BOX = 'border-radius:6px;padding:0.6em 0.9em;margin:0.3em 0;color:#1d232d;font-family:system-ui,-apple-system,Segoe UI,sans-serif;font-size:14px;line-height:1.45';
 
-/** `code` in text as <code>. */
+/** `code` in text as <code>, *emphasis* (outside code) as <em>. */
 function inline(text: string): string {
-  return escapeHtml(text).replace(/`([^`]+)`/g, '<code style="background:#eef1f5;padding:0 0.25em;border-radius:3px">$1</code>');
+  return escapeHtml(text)
+    .split(/(`[^`]+`)/)
+    .map((piece) => (piece.startsWith('`') && piece.endsWith('`') && piece.length > 1 ? `<code style="background:#eef1f5;padding:0 0.25em;border-radius:3px">${piece.slice(1, -1)}</code>` : piece.replace(/\*([^*\s][^*]*?)\*/g, '<em>$1</em>')))
+    .join('');
 }
 
 const paragraphs = (text: string) =>

@@ -115,7 +115,7 @@ describe('what a notebook shows, and what progress reads back', () => {
     expect(shown[0]).toContain('Opdracht 02-3');
     check('02-3', { item: 'trust_1', r: 0.5, alphaDrop: 0.1 }, { study: shipped.study, display });
     expect(shown[1]).toContain('data-dv-check=');
-    expect(shown[1]).toContain('negative* item-rest r');
+    expect(shown[1]).toContain('<em>negative</em> item-rest r');
     solution('02-3', { lang: 'en', display });
     expect(shown[2]).toContain('const answer_02_3');
     expect(exerciseHtml(EXERCISES[0], 'en')).not.toContain('<script');
