@@ -270,13 +270,15 @@ function dvExplorerStart(rootId) {
     var data = [], gap = 0.04, span = (1 - gap * (ids.length - 1)) / ids.length;
     var focusAt = state.focus ? names.indexOf(state.focus) : -1;
     var table = [];
+    /* only the Monte Carlo test is worth a worker; the exact test (N <= 10) and the t p take a few milliseconds */
+    var defer = !!worker && n > 10 && n <= D.asymptoticAbove;
     ids.forEach(function (id, k) {
       var xa = k === 0 ? 'x' : 'x' + (k + 1), ya = k === 0 ? 'y' : 'y' + (k + 1);
       var v = vars[id], values = keep.map(function (j) { return v.values[j]; });
       var domain = [k * (span + gap), k * (span + gap) + span];
       var marker = { color: col.color, line: { color: '#fff', width: 0.5 } };
       if (col.axis) marker.coloraxis = 'coloraxis';
-      var s = k === 0 ? null : worker ? statsCache[statsKey(id)] || null : stats(id);
+      var s = k === 0 ? null : defer ? statsCache[statsKey(id)] || null : stats(id);
       if (k > 0) table.push({ id: id, s: s, k: k });
       var title = k === 0 ? '<b>' + esc(short(v.label[lang], 30)) + '</b><br><i>' + esc(W.ordering) + '</i>' : panelTitle(v, s);
       layout.annotations.push({ text: title, xref: xa + ' domain', yref: 'paper', x: 0.5, y: 1.02, xanchor: 'center', yanchor: 'bottom', showarrow: false, font: { size: 12 } });

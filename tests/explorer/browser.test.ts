@@ -199,6 +199,21 @@ describe.skipIf(!hasChromium)('the explorer in a real browser, offline', () => {
     await page.close();
   });
 
+  it('40 groups: the Monte Carlo p, computed in a worker while plotly draws, equals permutationTest with the same seed', { timeout: 30_000 }, async () => {
+    const forty = manyGroups(40);
+    const { page, errors } = await open(forty, 'forty', '', 'en');
+    await redraw(page, () => page.selectOption('#dv-explorer-order', 'trust'));
+    const view = viewFromFragment(await link(page));
+    const want = panelStats(forty, view);
+    expect(want.every((r) => r.pMethod === 'monte-carlo')).toBe(true);
+    expect(await statsRows(page)).toEqual(want.map(({ pMethod: _, ...r }) => r));
+    const titles = await page.evaluate(() => ((globalThis as unknown as { document: Doc }).document.getElementById('dv-explorer-figure')!.layout!.annotations ?? []).map((a) => a.text));
+    expect(titles.slice(1).every((t) => / \u00b7 p (= |< )/.test(t))).toBe(true);
+    expect(errors).toEqual([]);
+    expect(refused).toEqual([]);
+    await page.close();
+  });
+
   it('2,000 groups: the density of the dots, the search box highlights a group, dropping it gives correlate r', { timeout: 60_000 }, async () => {
     const many = manyGroups(2000);
     const { page, errors } = await open(many, 'many', '', 'en');
