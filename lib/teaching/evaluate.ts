@@ -4,7 +4,29 @@
  * "invalid" (a message that says what form was expected), never an error.
  */
 import { findExercise } from './catalog';
-import { AnswerFormError, type CheckResult, type Feedback, type TeachingContext } from './types';
+import { valuesOf } from './exercises/common';
+import { AnswerFormError, type Bilingual, type CheckResult, type ExerciseDefinition, type Feedback, type TeachingContext } from './types';
+
+/**
+ * The variables the exercise is written about that the context's study lacks
+ * (fewer than three groups with a value). Exercises on the student's own
+ * generated data (ownData) never lack them.
+ */
+export function missingVariables(exercise: ExerciseDefinition, context: TeachingContext): string[] {
+  if (exercise.ownData || !exercise.requires) return [];
+  const rows = context.study.networkRows;
+  const known = (v: string) => v === 'members' || v === 'years' || rows.some((r) => v in r.means);
+  return exercise.requires.filter((v) => !known(v) || valuesOf(rows, v).length < 3);
+}
+
+/** The one line that replaces an exercise written for variables this study does not have. */
+export function notForThisStudy(exercise: ExerciseDefinition, missing: readonly string[]): Bilingual {
+  const k = missing.length;
+  return {
+    nl: `Oefening ${exercise.id} is geschreven voor de meegeleverde studie: deze studie mist ${k === 1 ? 'een variabele' : `${k} variabelen`} die ze gebruikt. Sla haar over, of maak haar op de meegeleverde data (zonder DV_DATA_DIR).`,
+    en: `Exercise ${exercise.id} is written for the shipped study: this study lacks ${k === 1 ? 'a variable' : `${k} variables`} it uses. Skip it, or do it on the shipped data (without DV_DATA_DIR).`,
+  };
+}
 
 /** right: every part right; wrong: none; partly: some. */
 export function resultOf(parts: ReadonlyArray<{ ok: boolean }>): CheckResult {
@@ -18,6 +40,8 @@ export function resultOf(parts: ReadonlyArray<{ ok: boolean }>): CheckResult {
  */
 export function evaluateAnswer(id: string, answer: unknown, context: TeachingContext): Feedback {
   const exercise = findExercise(id);
+  const missing = missingVariables(exercise, context);
+  if (missing.length > 0) return { id, result: 'open', parts: [{ ok: false, text: notForThisStudy(exercise, missing) }] };
   if (answer === null || answer === undefined) {
     return { id, result: 'open', parts: [{ ok: false, text: { nl: `Nog geen antwoord: vervang \`null\` in de antwoordcel door ${exercise.answerForm.nl} en voer beide cellen opnieuw uit.`, en: `No answer yet: replace \`null\` in the answer cell by ${exercise.answerForm.en} and run both cells again.` } }] };
   }

@@ -19,9 +19,10 @@ import { openStudy, studyLanguage } from '../notebooks/context';
 import type { HtmlDisplay } from '../render/show';
 import { findExercise, solutionOf } from './catalog';
 import { teachingContext } from './context';
-import { evaluateAnswer } from './evaluate';
+import { evaluateAnswer, missingVariables, notForThisStudy } from './evaluate';
 import { exerciseHtml, feedbackHtml, feedbackText, hintHtml, noSolutionText, solutionHtml } from './render';
 import { showHtml } from './show';
+import { escapeHtml } from '../util/html';
 import type { Feedback } from './types';
 
 export interface TeachingOptions {
@@ -41,6 +42,12 @@ const languageOf = (options: TeachingOptions): Language => options.lang ?? optio
 export function exercise(id: string, options: TeachingOptions = {}): void {
   const e = findExercise(id);
   const lang = languageOf(options);
+  const missing = missingVariables(e, teachingContext(options.study));
+  if (missing.length > 0) {
+    const line = notForThisStudy(e, missing)[lang];
+    showHtml(`<p class="dv-exercise-skip"><em>${escapeHtml(line)}</em></p>`, line, options.display ?? undefined);
+    return;
+  }
   showHtml(exerciseHtml(e, lang), `${e.id} · ${e.title[lang]}\n${e.prompt[lang]}\n(${e.answerForm[lang]})`, options.display ?? undefined);
 }
 
@@ -81,7 +88,7 @@ export function solution(id: string, options: TeachingOptions = {}): void {
 }
 
 export { EXERCISES, findExercise, notebookExercises, solutionOf, isStudentEdition } from './catalog';
-export { evaluateAnswer, resultOf } from './evaluate';
+export { evaluateAnswer, missingVariables, resultOf } from './evaluate';
 export { teachingContext } from './context';
 export { exerciseHtml, feedbackHtml, hintHtml, solutionHtml, checkMarker, CHECK_MARKER } from './render';
 export type { CheckMarker } from './render';

@@ -54,6 +54,12 @@ export interface ExerciseDefinition {
    * (shown in the prompt): the check cell opens that folder (OWN_DATA_DIR).
    */
   ownData?: boolean;
+  /**
+   * Group-level variables (construct ids or networks.csv columns) the exercise
+   * is written about. A study that lacks one gets the exercise skipped with one
+   * line instead of a prompt about variables it does not have.
+   */
+  requires?: readonly string[];
   /** Comment lines for the answer cell above the placeholder (e.g. the generator call). */
   starter?: string;
   /**

@@ -87,6 +87,27 @@ describe('answers that are not answers', () => {
   });
 });
 
+describe('a study without the variables an exercise is written about', () => {
+  it('gets one line instead of the prompt, and the check says the same (open, not wrong)', () => {
+    // the shipped study without shared_vision: exercise 07-2 is about it
+    const rows = shipped.study.networkRows.map((r) => ({ ...r, means: Object.fromEntries(Object.entries(r.means).filter(([k]) => k !== 'shared_vision')) }));
+    const study = { ...shipped.study, networkRows: rows };
+    const lacking = teachingContext(study);
+    const shown: string[] = [];
+    const display = { html: (s: string) => shown.push(s) };
+    exercise('07-2', { study, lang: 'en', display });
+    expect(shown).toHaveLength(1);
+    expect(shown[0]).toContain('Exercise 07-2 is written for the shipped study: this study lacks a variable it uses.');
+    expect(shown[0]).not.toContain('shared_vision');
+    const feedback = evaluateAnswer('07-2', { r: 0.5, rho: 0.5 }, lacking);
+    expect(feedback.result).toBe('open');
+    expect(en(feedback.parts)).toMatch(/^Exercise 07-2 is written for the shipped study/);
+    // an exercise whose variables are all there is unchanged
+    expect(evaluateAnswer('07-1', null, lacking).result).toBe('open');
+    expect(en(evaluateAnswer('07-1', null, lacking).parts)).toMatch(/^No answer yet/);
+  });
+});
+
 describe('data per student', () => {
   it("two student numbers give different data; one student's answer is not another's", () => {
     expect(studentSeed(' S1234567 ')).toBe('student-s1234567');

@@ -40,6 +40,7 @@ export const EXERCISES_03: ExerciseDefinition[] = [
   },
   {
     id: '03-2',
+    requires: ['impact'],
     title: bi('Een band met de hand', 'A band by hand'),
     prompt: bi(
       'Bereken de band van het rapport (gemiddelde ± 2 x de standaardfout) voor *ingeschatte impact* (`impact`) van het eerste netwerk in de tabel, met de hand uit n, gemiddelde en SD van zijn scores.',

@@ -30,7 +30,7 @@ export const EXERCISES_05: ExerciseDefinition[] = [
     id: '05-2',
     title: bi('Waar verschillen de netwerken het meest?', 'Where do the networks differ most?'),
     prompt: bi('Welke begrenzingsdimensie verschilt het meest *tussen* de netwerken? Vergelijk de standaarddeviatie van de netwerkgemiddelden van de vier dimensies.', 'Which boundary dimension differs most *between* the networks? Compare the standard deviation of the network means of the four dimensions.'),
-    answerForm: bi("het construct-id, bijv. `'bnd_natural'`", "the construct id, e.g. `'bnd_natural'`"),
+    answerForm: bi('een construct-id uit `study.definition.boundaries`', 'a construct id from `study.definition.boundaries`'),
     hint: bi('Per dimensie: de tien waarden `study.networkRows[k].means[dimensie]`, en daarvan de SD. Niet de SD van de leden binnen een netwerk.', 'Per dimension: the ten values `study.networkRows[k].means[dimension]`, and their SD. Not the SD of the members within a network.'),
     check(answer, ctx) {
       const dims = ctx.study.definition.boundaries.filter((d) => valuesOf(ctx.study.networkRows, d).length >= 2);

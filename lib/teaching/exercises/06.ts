@@ -18,7 +18,7 @@ export const EXERCISES_06: ExerciseDefinition[] = [
     id: '06-1',
     title: bi('Het sterkste paar', 'The strongest pair'),
     prompt: bi('Welk paar begrenzingsdimensies hangt over de netwerken het sterkst samen (grootste |r|, positief of negatief)?', 'Which pair of boundary dimensions is most strongly related across the networks (largest |r|, positive or negative)?'),
-    answerForm: bi("twee construct-ids, bijv. `['bnd_administrative', 'bnd_natural']`", "two construct ids, e.g. `['bnd_administrative', 'bnd_natural']`"),
+    answerForm: bi('twee construct-ids uit `study.definition.boundaries`, als lijst', 'two construct ids from `study.definition.boundaries`, as a list'),
     hint: bi('`correlationTable(study.networkRows, [...BOUNDARY_CONSTRUCTS])`; vergelijk de absolute waarden van r.', '`correlationTable(study.networkRows, [...BOUNDARY_CONSTRUCTS])`; compare the absolute values of r.'),
     check(answer, ctx) {
       const pair = asTextList(answer, bi('twee dimensies', 'two dimensions'));

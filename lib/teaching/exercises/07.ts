@@ -19,6 +19,7 @@ export function impactFindings(ctx: TeachingContext, options: { exclude?: string
 export const EXERCISES_07: ExerciseDefinition[] = [
   {
     id: '07-1',
+    requires: ['impact'],
     title: bi('Wat hangt het sterkst samen met impact?', 'What relates most strongly to impact?'),
     prompt: bi('Welke variabele hangt over de netwerken het sterkst samen met ingeschatte impact (grootste |r|)?', 'Which variable is most strongly related to estimated impact across the networks (largest |r|)?'),
     answerForm: bi("het id, bijv. `'trust'`", "the id, e.g. `'trust'`"),
@@ -35,6 +36,7 @@ export const EXERCISES_07: ExerciseDefinition[] = [
   },
   {
     id: '07-2',
+    requires: ['impact', 'shared_vision'],
     title: bi('Pearson of Spearman', 'Pearson or Spearman'),
     prompt: bi('Geef voor impact en gedeelde visie (`shared_vision`) Pearsons r en Spearmans rho over de netwerken.', "Give Pearson's r and Spearman's rho across the networks for impact and shared vision (`shared_vision`)."),
     answerForm: bi('`{ r: getal, rho: getal }`', '`{ r: number, rho: number }`'),
@@ -53,6 +55,7 @@ export const EXERCISES_07: ExerciseDefinition[] = [
   },
   {
     id: '07-3',
+    requires: ['impact'],
     title: bi('Laat een netwerk weg: welke bevindingen blijven staan?', 'Drop a network: which findings survive?'),
     prompt: bi(
       "Kies één netwerk om weg te laten en evalueer de bevindingen van figuur 16 opnieuw: `evaluateFindings(study.networkRows, { findings: claimsOf(study, ['impact']), exclude: ['netwerk'], lang: study.lang })`. Welke bevindingen houden dan nog stand (verdict *holds*)?",
@@ -81,6 +84,7 @@ export const EXERCISES_07: ExerciseDefinition[] = [
   },
   {
     id: '07-4',
+    requires: ['impact'],
     title: bi('Verdedig je keuze van coëfficiënt', 'Defend your choice of coefficient'),
     prompt: bi(
       "Evalueer de bevindingen van figuur 16 met Pearson en met Spearman (`method: 'spearman'`). Welke bevindingen krijgen een ander verdict? Kies de coëfficiënt die je zou rapporteren en verdedig hem.",

@@ -12,6 +12,7 @@ import { networkOf, OWN_DATA_DIR, requireOwnStudy, valuesOf } from './common';
 export const EXERCISES_08: ExerciseDefinition[] = [
   {
     id: '08-1',
+    requires: ['impact', 'monitoring'],
     title: bi('Monitoring en impact', 'Monitoring and impact'),
     prompt: bi('Geef r en de permutatie-p tussen monitoring (`monitoring`) en impact over de netwerken.', 'Give r and the permutation p between monitoring (`monitoring`) and impact across the networks.'),
     answerForm: bi('`{ r: getal, p: getal }`', '`{ r: number, p: number }`'),
@@ -29,6 +30,7 @@ export const EXERCISES_08: ExerciseDefinition[] = [
   },
   {
     id: '08-2',
+    requires: ['years', 'impact'],
     title: bi('Wie draagt het (niet-)verband met jaren?', 'Who carries the (non-)relation with years?'),
     prompt: bi("Bereken `leaveOneNetworkOut(study.networkRows, 'years', 'impact')`. Zonder welk netwerk verandert r het meest, en wat wordt r dan?", "Compute `leaveOneNetworkOut(study.networkRows, 'years', 'impact')`. Without which network does r change most, and what does r become?"),
     answerForm: bi('`{ network: naam, r: getal }`', '`{ network: name, r: number }`'),
@@ -48,6 +50,7 @@ export const EXERCISES_08: ExerciseDefinition[] = [
   },
   {
     id: '08-3',
+    requires: ['decision_making', 'impact'],
     title: bi('Eén netwerk en een verdict', 'One network and a verdict'),
     prompt: bi("Laat voor de bevinding `decisions_impact` (besluitvorming en impact) het netwerk weg dat r het meest verandert, en evalueer opnieuw: welk verdict krijgt de bevinding dan?", "For the finding `decisions_impact` (decision making and impact), drop the network that changes r most and evaluate again: which verdict does the finding get then?"),
     answerForm: bi("`{ network: naam, verdict: 'holds' | 'weak' | 'does not hold' | 'not evaluated' }`", "`{ network: name, verdict: 'holds' | 'weak' | 'does not hold' | 'not evaluated' }`"),
