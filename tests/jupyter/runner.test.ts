@@ -195,7 +195,7 @@ describe('the notebooks themselves', () => {
     const text = (c: NotebookCell) => (Array.isArray(c.source) ? c.source.join('') : c.source);
     // The notebook ends with its exercises: a markdown heading followed only by
     // the exercise cells of lib/teaching (exercise / answer / check).
-    const heading = nb.cells.findLastIndex((c) => c.cell_type === 'markdown' && /Exercises/.test(text(c)));
+    const heading = nb.cells.map((c) => c.cell_type === 'markdown' && /Exercises/.test(text(c))).lastIndexOf(true);
     expect(heading, 'an "Exercises" section').toBeGreaterThan(0);
     for (const c of nb.cells.slice(heading + 1)) expect(c.cell_type).toBe('code');
     const ids = nb.cells.map((c) => c.id);
