@@ -14,7 +14,10 @@
  *     that same Chromium;
  *  5. writes the self-contained report out/report.html (npm run report),
  *     with the interview strand when the data folder has
- *     interviews/interviews.qdpx (the shipped data do).
+ *     interviews/interviews.qdpx (the shipped data do), with the explorer
+ *     as one of its sections;
+ *  6. writes the explorer as a page of its own, out/explorer.html
+ *     (npm run explorer).
  *
  *   npm run reproduce -- [--data DIR] [--lang nl|en] [--out DIR]
  *
@@ -47,6 +50,7 @@ import { defaultConcurrency, formatFailure, listNotebooks, runNotebooks } from '
 import { addStaticFiguresToFiles } from './jupyter/staticFigures';
 import { buildDist } from './jupyter/buildDist';
 import { writeReport } from '../lib/report/writeReport';
+import { writeExplorer } from '../lib/explorer/writeExplorer';
 import { runCli, UserInputError } from '../lib/util/errors';
 import { formatDecimal } from '../lib/util/formatNumber';
 import { parseLang, parseOptions } from '../lib/util/cliOptions';
@@ -254,6 +258,13 @@ function report(dataDir: string, lang: 'nl' | 'en', { dir, out }: Target): void 
   for (const l of lines) console.log(`  ${l.split(rel(dir)).join(rel(out))}`);
 }
 
+/** The explorer `<dir>/explorer.html`, as `npm run explorer` writes it (lib/explorer/writeExplorer). */
+function explorer(dataDir: string, lang: 'nl' | 'en', { dir, out }: Target): void {
+  console.log('\nExplorer:');
+  const { lines } = writeExplorer({ dataDir, lang, out: path.join(dir, 'explorer.html') });
+  for (const l of lines) console.log(`  ${l.split(rel(dir)).join(rel(out))}`);
+}
+
 runCli(async () => {
   const started = Date.now();
   const { dataDir, lang, out } = parseArgs(process.argv.slice(2));
@@ -284,9 +295,10 @@ runCli(async () => {
         await browser.close();
       }
       report(dataDir, lang, target);
+      explorer(dataDir, lang, target);
     },
     { log: (line) => console.log(line) },
   );
   const o = rel(out);
-  console.log(`\nDone in ${seconds(Date.now() - started, lang)}: ${o}/notebooks/, ${o}/figures/, ${o}/report.html.`);
+  console.log(`\nDone in ${seconds(Date.now() - started, lang)}: ${o}/notebooks/, ${o}/figures/, ${o}/report.html, ${o}/explorer.html.`);
 });

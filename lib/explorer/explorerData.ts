@@ -63,6 +63,8 @@ const MAX_LEVELS = 12;
 export const DENSE_ABOVE = 500;
 const NUMBER = /^-?\d+([.,]\d+)?$/;
 
+/** Bands are only drawn (never computed with in the page): three decimals are more than a pixel. */
+const round3 = (x: number | null | undefined): number | null => (x === null || x === undefined || !Number.isFinite(x) ? null : Math.round(x * 1e3) / 1e3);
 const round6 = (x: number | null | undefined): number | null => (x === null || x === undefined || !Number.isFinite(x) ? null : Math.round(x * 1e6) / 1e6);
 
 /** A round upper end for a count axis (as the pattern figures' niceMax). */
@@ -165,7 +167,7 @@ export function explorerData(input: ExplorerInput, options: ExplorerDataOptions 
     for (const s of networkSummary(rows, instrument, { constructs: portraitIds })) {
       out.set(
         s.network,
-        s.scores.map((x): PortraitCell => (x.mean === null ? null : [round6(x.mean) as number, round6(x.lower), round6(x.upper), x.n])),
+        s.scores.map((x): PortraitCell => (x.mean === null ? null : [round3(x.mean) as number, round3(x.lower), round3(x.upper), x.n])),
       );
     }
     return out;

@@ -6,6 +6,7 @@
  * scripts (nbconvert without JavaScript, GitHub's notebook view) a static
  * fallback shows the first view's statistics, computed here by lib/stats.
  */
+import { formatP, formatR } from '../analysis/evaluateFindings';
 import type { Language } from '../io/instrument';
 import { bundleMark, plotlyBundleText } from '../render/plotlyBundle';
 import { THEME } from '../figures/theme';
@@ -28,13 +29,6 @@ export const EXPLORER_PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#5
 export const EXPLORER_GENERATOR = 'delicate-verbanden explorer';
 
 const SOURCES: VariableSource[] = ['construct', 'boundary', 'count', 'group', 'response', 'motivation', 'networks'];
-
-function formatR(v: number | null): string {
-  if (v === null || !Number.isFinite(v)) return '-';
-  const s = Math.abs(v).toFixed(2).replace(/^0(?=\.)/, '');
-  return (v < 0 && Number(s) !== 0 ? '-' : '') + s;
-}
-const formatP = (p: number | null) => (p === null ? '-' : p < 0.001 ? '< .001' : p.toFixed(3).replace(/^0(?=\.)/, ''));
 
 /**
  * @example
@@ -108,7 +102,7 @@ export function explorerHtml(data: ExplorerData, options: ExplorerHtmlOptions = 
     `<p>${escapeHtml(w.noScript)}</p>`,
     `<p>${escapeHtml(`${w.orderBy}: ${label(view.orderBy)}`)}${(view.dropped ?? []).length > 0 ? escapeHtml(`; ${w.dropped}: ${view.dropped!.join(', ')}`) : ''}</p>`,
     `<table><thead><tr><th>${escapeHtml(w.variable)}</th><th>N</th><th>r</th><th>rho</th><th>p</th><th>${escapeHtml(w.method)}</th></tr></thead><tbody>`,
-    ...stats.map((s) => `<tr><th scope="row">${escapeHtml(label(s.variable))}</th><td>${s.n}</td><td>${formatR(s.r)}</td><td>${formatR(s.rho)}</td><td>${formatP(s.p)}</td><td>${s.pMethod ? escapeHtml(w.methods[s.pMethod]) : '-'}</td></tr>`),
+    ...stats.map((s) => `<tr><th scope="row">${escapeHtml(label(s.variable))}</th><td>${s.n}</td><td>${formatR(s.r, lang)}</td><td>${formatR(s.rho, lang)}</td><td>${formatP(s.p, lang)}</td><td>${s.pMethod ? escapeHtml(w.methods[s.pMethod]) : '-'}</td></tr>`),
     `</tbody></table>`,
     `<p>${escapeHtml(`${viewToFragment(view)}`)}</p>`,
     `</div>`,

@@ -37,9 +37,10 @@ function dvExplorerStart(rootId) {
   var fmtR = function (v) {
     if (v === null || !isFinite(v)) return '-';
     var s = Math.abs(v).toFixed(2).replace(/^0(?=\.)/, '');
-    return (v < 0 && Number(s) !== 0 ? '-' : '') + s;
+    return ((v < 0 && Number(s) !== 0 ? '-' : '') + s).replace('.', lang === 'nl' ? ',' : '.');
   };
-  var fmtP = function (p) { return p === null || !isFinite(p) ? '-' : p < 0.001 ? '< .001' : p.toFixed(3).replace(/^0(?=\.)/, ''); };
+  /* as formatR and formatP of lib/analysis/evaluateFindings: no leading zero, a decimal comma in Dutch */
+  var fmtP = function (p) { return (p === null || !isFinite(p) ? '-' : p < 0.001 ? '< .001' : p.toFixed(3).replace(/^0(?=\.)/, '')).replace('.', lang === 'nl' ? ',' : '.'); };
   var fmtNum = function (v, d) { return v === null ? W.unknown : lang === 'nl' ? v.toFixed(d).replace('.', ',') : v.toFixed(d); };
   var label = function (id) { return vars[id] ? vars[id].label[lang] : cats[id] ? cats[id].label[lang] : id; };
   var short = function (s, n) { return s.length > n ? s.slice(0, n - 1) + '\u2026' : s; };

@@ -41,7 +41,7 @@ export const EXPLORER_WORDS = {
     rank: 'rang',
     all: 'alle respondenten',
     notShown: (levels: string, min: number) => `Niet getoond (minder dan ${min} volledige vragenlijsten): ${levels}.`,
-    caution: (n: number, one: string, two: string) => `Met N = ${n} moet r boven ${one} (eenzijdig) of ${two} (tweezijdig) liggen voor p < .05. "zwak" betekent vaak "te weinig netwerken om het te zeggen", niet "geen samenhang".`,
+    caution: (n: number, one: string, two: string) => `Met N = ${n} moet r boven ${one} (eenzijdig) of ${two} (tweezijdig) liggen voor p < ,05. "zwak" betekent vaak "te weinig netwerken om het te zeggen", niet "geen samenhang".`,
     tooFew: (n: number) => `Met N = ${n} wordt geen samenhang getoetst: daarvoor zijn minstens 3 groepen met een waarde nodig.`,
     groupsShown: (n: number, of: number) => `${n} van ${of} groepen`,
     noScript: 'Deze verkenner tekent in de pagina met JavaScript; hier draait geen script. De opgeslagen weergave hieronder is berekend bij het maken van de pagina.',

@@ -14,6 +14,7 @@ import { checkDataFolder, checkOutputFile, writeFileReplacing } from '../util/ou
 import { explorerDataOf } from './explorerData';
 import { EXPLORER_GENERATOR, explorerHtml } from './explorerHtml';
 import type { View } from './types';
+import { formatDecimal } from '../util/formatNumber';
 
 export interface WriteExplorerOptions {
   dataDir: string;
@@ -57,7 +58,8 @@ export function writeExplorer(options: WriteExplorerOptions): { out: string; siz
   });
   const study = loadStudyData(dataDir);
   const data = explorerDataOf(study, { privacy: options.privacy });
-  const html = explorerHtml(data, { lang: options.lang ?? 'nl', view: options.view });
+  const lang = options.lang ?? 'nl';
+  const html = explorerHtml(data, { lang, view: options.view });
   writeFileReplacing(out, html);
   const size = Buffer.byteLength(html);
   return {
@@ -69,7 +71,7 @@ export function writeExplorer(options: WriteExplorerOptions): { out: string; siz
       study.study.line,
       ...study.warnings,
       `explorer: ${data.groups.length} groups, ${data.variables.length} group-level variables, ${data.savedViews.length} saved view${data.savedViews.length === 1 ? '' : 's'}`,
-      `wrote ${path.relative(process.cwd(), out) || out} (${(size / 1e6).toFixed(1)} MB, works offline)`,
+      `wrote ${path.relative(process.cwd(), out) || out} (${formatDecimal(size / 1e6, 1, lang)} MB, works offline)`,
     ],
   };
 }

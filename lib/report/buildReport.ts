@@ -39,6 +39,7 @@ import type { Colophon } from './colophon';
 import { checkProject, INTERVIEW_WORDS, interviewSectionHtml, resolveInterviewOptions, type InterviewReportOptions } from './interviewSection';
 import { escapeHtml as esc } from '../util/html';
 import { formatDecimal, formatWhole } from '../util/formatNumber';
+import { explorerData, explorerSection } from '../explorer';
 
 export interface ReportInput {
   instrument: Instrument;
@@ -112,6 +113,7 @@ const T = {
     rate: 'respons %',
     flagTitle: (c: number, min: number) => `minder dan ${min} volledige vragenlijsten (${c})`,
     figures: 'Figuren',
+    explore: 'Zelf verkennen',
     figuresIntro: 'Alle figuren zijn interactief: beweeg over een punt voor de waarde, sleep om in te zoomen, dubbelklik om terug te gaan.',
     skipped: (name: string, reason: string) => `${name} ontbreekt: ${reason}.`,
     partial: (name: string, reason: string) => `${name} is onvolledig: ${reason}.`,
@@ -176,6 +178,7 @@ const T = {
     rate: 'response %',
     flagTitle: (c: number, min: number) => `fewer than ${min} complete questionnaires (${c})`,
     figures: 'Figures',
+    explore: 'Explore it yourself',
     figuresIntro: 'Every figure is interactive: hover over a point for its value, drag to zoom, double-click to reset.',
     skipped: (name: string, reason: string) => `${name} is missing: ${reason}.`,
     partial: (name: string, reason: string) => `${name} is incomplete: ${reason}.`,
@@ -294,10 +297,12 @@ function networkTableHtml(summary: readonly NetworkSummaryRow[], instrument: Ins
       const flag = flagged ? ` <span class="flag" title="${esc(t.flagTitle(s.complete, privacy.minComplete))}">⚠</span>` : '';
       const cells = s.scores.map((x) =>
         compact
-          ? `<td>${num(x.mean, lang)}<small>${band(x.lower, x.upper, lang)}</small></td>`
+          ? `<td>${num(x.mean, lang)}<small>${band(x.lower, x.upper, lang)}</small>`
           : `<td class="num" data-construct="${esc(x.construct)}">${num(x.mean, lang)}<span class="band">${band(x.lower, x.upper, lang)}</span></td>`,
       );
-      return `<tr data-network="${esc(s.network)}"${flagged ? ' class="privacy-flag"' : ''}><td>${esc(s.network)}${flag}</td>${td}${s.members}</td>${td}${s.responded}</td>${td}${s.complete}</td>${td}${Math.round(s.responseRate)}</td>${cells.join('')}</tr>`;
+      // compact: HTML ends a cell at the next <td> and a row at the next <tr>, so neither is closed (70 bytes a row)
+      const end = compact ? '' : '</td>';
+      return `<tr data-network="${esc(s.network)}"${flagged ? ' class="privacy-flag"' : ''}><td>${esc(s.network)}${flag}</td>${td}${s.members}${end}${td}${s.responded}${end}${td}${s.complete}${end}${td}${Math.round(s.responseRate)}${end}${cells.join('')}${compact ? '' : '</tr>'}`;
     })
     .join('\n');
   const table = `<table id="network-table"${compact ? ' class="compact"' : ''}><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
@@ -524,6 +529,7 @@ export function buildReport(input: ReportInput, options: BuildReportOptions = {}
     ['privacy-section', t.privacy, privacyHtml],
     ['networks', t.networksSection, `<p>${esc(t.networksIntro)}</p>\n${networkTableHtml(summary, instrument, lang, check)}`],
     ['figures', t.figures, `<p>${esc(t.figuresIntro)}</p>\n${skippedHtml}\n${figureParts.join('\n')}`],
+    ['explore', t.explore, `${explorerSection(explorerData({ survey, networks, instrument, definition: study, synthetic }, { privacy: privacyOptions }), { lang })}`],
     ['findings', isReportStudy ? t.findings : t.claims, findingsBody],
     ['interviews', INTERVIEW_WORDS[lang].heading, interviews.html],
     ['colophon', t.colophon, colophonHtml(input.colophon, lang, synthetic, settings)],

@@ -60,7 +60,7 @@ export const OUTPUT_MARKER = '.delicate-verbanden-output';
 
 /** The commands that write an output folder, and what such a folder holds (besides the marker). */
 export const OUTPUT_KINDS = {
-  reproduce: (name: string) => ['notebooks', 'figures', 'report.html'].includes(name),
+  reproduce: (name: string) => ['notebooks', 'figures', 'report.html', 'explorer.html'].includes(name),
   figures: (name: string) => /\.(svg|png)$/i.test(name),
   /** `<out>.failed/`: the executed notebook of a failed reproduce run. */
   'reproduce (failed run)': (name: string) => /\.ipynb$/i.test(name),

@@ -148,7 +148,7 @@ describe.skipIf(!hasChromium)('the explorer in a real browser, offline', () => {
       expect(row.p, row.variable!).toBe(permutationTest(x, y, { statistic: 'pearson' }).p);
     }
     expect(rows).toEqual(panelStats(data, dropped).map(({ pMethod: _, ...r }) => r));
-    expect(await page.textContent('#dv-explorer-caution')).toMatch(/^Met N = 9 moet r boven \.58 \(eenzijdig\)/);
+    expect(await page.textContent('#dv-explorer-caution')).toMatch(/^Met N = 9 moet r boven ,58 \(eenzijdig\)/);
 
     // the view's link, opened in a new page, draws the same figure
     const fragment = await link(page);

@@ -78,6 +78,10 @@ describe.skipIf(!hasChromium)('the report in a real browser, offline', () => {
       expect(await page.evaluate(() => typeof (globalThis as unknown as { Plotly?: { version: string } }).Plotly?.version)).toBe('string');
       expect(await page.locator('#findings-table tbody tr').count()).toBe(FINDINGS.length);
       expect(await page.locator('#network-table tbody tr').count()).toBe(10);
+      // the explorer section (lib/explorer) draws with the page's one plotly.js: ten groups, r in Dutch in its table
+      await page.waitForFunction(() => ((globalThis as unknown as { document: Doc }).document.querySelectorAll('#dv-explorer-figure .subplot.xy .yaxislayer-above .ytick').length === 10));
+      expect(await page.locator('#explore #dv-explorer-stats tbody tr').count()).toBeGreaterThan(0);
+      expect(await page.locator('#explore #dv-explorer-stats tbody td').nth(1).textContent()).toMatch(/^-?,\d\d$/);
       expect(await page.locator('#synthetic-banner').isVisible()).toBe(true);
       expect(await page.locator('#colophon-commit').textContent()).toBe(colophon.gitCommit);
       // the interview section: agreement tables and, in the heatmap, one cell per theme x network

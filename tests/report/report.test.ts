@@ -76,6 +76,13 @@ describe('buildReport on the default data', () => {
     expect(page).toContain('<p style="font-family:sans-serif;color:#5b6270">Figuur 16: Patronen in impact (interactieve figuur: daarvoor zijn JavaScript en plotly.js nodig)</p>');
   });
 
+  it('holds the explorer as a section of its own, without a second plotly.js', () => {
+    expect(count(page, '<section id="explore">')).toBe(1);
+    expect(page).toContain('<li><a href="#explore">Zelf verkennen</a></li>');
+    expect(count(page, 'class="dv-explorer"')).toBe(1);
+    expect(count(page, 'inlined for the explorer')).toBe(0);
+  });
+
   it('holds the network table with mean and band per portrait characteristic', () => {
     expect(count(page, 'id="network-table"')).toBe(1);
     expect(count(page, '<tr data-network=')).toBe(10);
@@ -284,7 +291,8 @@ describe('the report at 250 groups (generateStudy)', () => {
     // every group in a compact table (no attributes per cell), in a scrolling box, with the Dutch numbers
     expect(page).toContain('<table id="network-table" class="compact">');
     expect(count(page, '<tr data-network=')).toBe(250);
-    expect(page).toMatch(/<td>\d,\d\d<small>\[\d,\d\d; \d,\d\d\]<\/small><\/td>/);
+    // cells and rows are not closed (HTML closes them at the next <td>/<tr>)
+    expect(page).toMatch(/<td>\d,\d\d<small>\[\d,\d\d; \d,\d\d\]<\/small><td>/);
     expect(page).toContain('id="network-table-note">Met 250 netwerken staat de tabel in een eigen schuifvak');
     expect(page).not.toMatch(/<td class="num" data-construct=/);
   });
