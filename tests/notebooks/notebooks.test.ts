@@ -57,8 +57,9 @@ function outputText(nb: NotebookJson): string {
     .flatMap((c) => c.outputs ?? [])
     .map((o) => {
       const html = text(o.data?.['text/html']);
-      // a figure's HTML holds its spec and plotly.js: keep its title only
-      const shown = html.includes('dv-figure') ? (/alt="([^"]*)"|<p[^>]*>([^<]*)\(interactive/.exec(html)?.slice(1).find(Boolean) ?? '') : html.replace(/<[^>]+>/g, ' ');
+      // a figure's HTML holds its spec and plotly.js: keep its title only; the explorer's: its text and its data (the JSON), not plotly.js, its page script or its style
+      const visible = (h: string) => h.replace(/<script type="text\/(javascript|plain)"[^>]*>[^]*?<\/script>|<style>[^]*?<\/style>/g, ' ').replace(/<[^>]+>/g, ' ');
+      const shown = html.includes('dv-figure') ? (/alt="([^"]*)"|<p[^>]*>([^<]*)\(interactive/.exec(html)?.slice(1).find(Boolean) ?? '') : visible(html);
       return [text(o.text), text(o.data?.['text/plain']), shown, o.evalue ?? ''].join('\n');
     })
     .join('\n');
