@@ -19,6 +19,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_DATA_DIR, loadStudyData } from '../lib/io/loadStudyData';
 import { reportFigures } from '../lib/figures/reportFigures';
+import { skippedLine } from '../lib/figures/skipReasons';
 import { exportFigures } from '../lib/render/exportFigures';
 import { runCli } from '../lib/util/errors';
 import { formatDecimal } from '../lib/util/formatNumber';
@@ -61,7 +62,8 @@ runCli(async () => {
     },
     { lang, synthetic },
   );
-  for (const s of skipped) console.log(`  skipped ${s.name}: ${s.reason}`);
+  // what a figure lacks is said as the report says it, in the run's language; the tool's own lines stay English
+  for (const s of skipped) console.log(`  ${skippedLine(lang, s, figures.some((f) => f.name === s.name))}`);
   console.log(`  starting Chromium for ${figures.length} figures ...`);
   const result = await replaceOutputFolder(
     outDir,

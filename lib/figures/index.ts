@@ -37,3 +37,5 @@ export { looScatterFigure } from './looScatter';
 export type { LooScatterInput, LooScatterOptions } from './looScatter';
 export { reportFigures, REPORT_FIGURE_NAMES } from './reportFigures';
 export type { ReportData, ReportFigures, ReportFiguresOptions } from './reportFigures';
+export { skipReasons, skippedLine } from './skipReasons';
+export type { SkipReasons } from './skipReasons';

@@ -7,7 +7,8 @@
  * Figures are numbered in the study's order: one portrait per group, then
  * motivation, boundaries, years, overlap, the pattern figures and response.
  * A figure that cannot be drawn from these data keeps its number and is
- * listed in `skipped` with one line that says what is missing. File names
+ * listed in `skipped` with one line that says what is missing, in the
+ * `lang` of the options (lib/figures/skipReasons.ts). File names
  * carry the number (`fig16-patterns-impact`), so they never collide, and
  * the number has as many digits as the last figure needs.
  */
@@ -28,6 +29,7 @@ import { patternsFigure } from './patterns';
 import { portraitFigure } from './portrait';
 import { portraitOverviewFigure } from './portraitOverview';
 import { responseFigure } from './response';
+import { skipReasons } from './skipReasons';
 import type { FigureSpec, NamedFigure } from './types';
 import { yearsFigure } from './years';
 
@@ -57,7 +59,7 @@ export interface ReportFiguresOptions {
 
 export interface ReportFigures {
   figures: NamedFigure[];
-  /** Figures that could not be drawn (or were drawn without some panels) from these data, with the reason. */
+  /** Figures that could not be drawn (or were drawn without some panels) from these data, with the reason in the options' language (without a final full stop). */
   skipped: Array<{ name: string; reason: string }>;
 }
 
@@ -107,13 +109,14 @@ export function reportFigures(data: ReportData, options: ReportFiguresOptions = 
   const common = { instrument, lang, synthetic };
   const kindOf = new Map(instrument.constructs.map((c) => [c.id, c.kind]));
   const has = (id: string) => kindOf.has(id);
-  const missingText = (ids: readonly string[]) => `the codebook has no ${ids.map((i) => `"${i}"`).join(', ')}`;
+  const say = skipReasons(lang);
+  const missingText = say.codebookLacks;
   const caption = (key: 'motivation' | 'boundaries' | 'overlap') => (study.captions[key] ?? (study === reportStudyDefinition() ? undefined : GENERIC_CAPTIONS[key]))?.[lang];
 
   const table = data.table ?? networkTable(survey, instrument, { networks });
   const groups = table.filter((r) => r.approached > 0).length;
   const hasYears = table.some((r) => r.years !== null);
-  const noYears = networks ? 'no "years" column in networks.csv' : 'no networks.csv in the data folder, which gives the years';
+  const noYears = networks ? say.noYearsColumn : say.noNetworksCsv;
   /** Is a group-level variable in the data? null when it is, else why not. */
   const absent = (v: string): string | null => {
     if (v === 'years') return hasYears ? null : noYears;
@@ -125,9 +128,9 @@ export function reportFigures(data: ReportData, options: ReportFiguresOptions = 
   // Portraits: one per group, or one overview above maxPortraits groups.
   const portrait = study.portrait.filter(has);
   const portraitMissing = study.portrait.filter((c) => !has(c));
-  const portraitNote = portraitMissing.length > 0 ? `drawn without ${portraitMissing.join(', ')} (${missingText(portraitMissing)})` : undefined;
+  const portraitNote = portraitMissing.length > 0 ? say.drawnWithout(portraitMissing.join(', '), missingText(portraitMissing)) : undefined;
   if (portrait.length === 0) {
-    plan.push({ key: 'portrait', make: () => `no portrait characteristic of the study is in the codebook (${missingText(study.portrait)})` });
+    plan.push({ key: 'portrait', make: () => say.noPortrait(missingText(study.portrait)) });
   } else {
     const summary = data.portraitSummary ?? networkSummary(survey, instrument, { networks, constructs: portrait });
     if (summary.length <= maxPortraits) {
@@ -141,7 +144,7 @@ export function reportFigures(data: ReportData, options: ReportFiguresOptions = 
   plan.push({
     key: 'motivation',
     make: (number) => {
-      if (motivation === null) return 'the study defines no motivation item set';
+      if (motivation === null) return say.noMotivation;
       if (!has(motivation)) return missingText([motivation]);
       const order = table.map((r) => r.network);
       return motivationFigure(motivationSummary(survey, instrument, { construct: motivation, networkOrder: order }), { ...common, number, title: caption('motivation') });
@@ -153,11 +156,11 @@ export function reportFigures(data: ReportData, options: ReportFiguresOptions = 
   plan.push({
     key: 'boundaries',
     make: (number) => {
-      if (study.boundaries.length === 0) return 'the study defines no boundary dimensions';
+      if (study.boundaries.length === 0) return say.noBoundaries;
       if (dims.length === 0) return missingText(dimsMissing);
       return boundariesFigure(boundaryProfile(survey, instrument, { networks, dimensions: dims }), { ...common, number, title: caption('boundaries') });
     },
-    note: dims.length > 0 && dimsMissing.length > 0 ? `drawn without ${dimsMissing.join(', ')} (${missingText(dimsMissing)})` : undefined,
+    note: dims.length > 0 && dimsMissing.length > 0 ? say.drawnWithout(dimsMissing.join(', '), missingText(dimsMissing)) : undefined,
   });
 
   plan.push({ key: 'years', make: (number) => (hasYears ? yearsFigure(table, { ...common, number }) : noYears) });
@@ -166,7 +169,7 @@ export function reportFigures(data: ReportData, options: ReportFiguresOptions = 
   plan.push({
     key: 'overlap',
     make: (number) => {
-      if (overlap === null) return 'the study defines no overlap figure';
+      if (overlap === null) return say.noOverlap;
       const need = [...overlap.constructs, ...(overlap.count ? [overlap.count] : [])].filter((c) => !has(c));
       if (need.length > 0) return missingText(need);
       return overlapFigure(table, { ...common, number, constructs: overlap.constructs, count: overlap.count, title: caption('overlap') });
@@ -174,17 +177,17 @@ export function reportFigures(data: ReportData, options: ReportFiguresOptions = 
   });
 
   for (const pattern of study.patterns) {
-    const gone = pattern.variables.map((v) => ({ v, why: absent(v) })).filter((x) => x.why !== null);
+    const gone = pattern.variables.map((v) => ({ v, why: absent(v) })).filter((x): x is { v: string; why: string } => x.why !== null);
     const variables = pattern.variables.filter((v) => absent(v) === null);
     const orderGone = absent(pattern.orderBy);
     plan.push({
       key: `patterns-${pattern.id}`,
       make: (number) => {
-        if (orderGone !== null) return `the figure is ordered by "${pattern.orderBy}": ${orderGone}`;
-        if (variables.length < 2) return `fewer than two of its variables are in the data (${gone.map((g) => `${g.v}: ${g.why}`).join('; ')})`;
+        if (orderGone !== null) return say.orderedBy(pattern.orderBy, orderGone);
+        if (variables.length < 2) return say.fewerThanTwo(gone);
         return patternsFigure(table, { ...common, number, pattern: { ...pattern, variables } });
       },
-      note: orderGone === null && variables.length >= 2 && gone.length > 0 ? `drawn without ${gone.map((g) => `${g.v} (${g.why})`).join(', ')}` : undefined,
+      note: orderGone === null && variables.length >= 2 && gone.length > 0 ? say.drawnWithoutEach(gone) : undefined,
     });
   }
 

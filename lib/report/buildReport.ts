@@ -33,6 +33,7 @@ import { checkLang, constructLabel } from '../figures/i18n';
 import { figureHtml } from '../render/show';
 import type { FigureSpec } from '../figures/types';
 import { reportFigures } from '../figures/reportFigures';
+import { skippedLine } from '../figures/skipReasons';
 import type { QualProject } from '../qual/model';
 import { UserInputError } from '../util/errors';
 import type { Colophon } from './colophon';
@@ -115,8 +116,6 @@ const T = {
     figures: 'Figuren',
     explore: 'Zelf verkennen',
     figuresIntro: 'Alle figuren zijn interactief: beweeg over een punt voor de waarde, sleep om in te zoomen, dubbelklik om terug te gaan.',
-    skipped: (name: string, reason: string) => `${name} ontbreekt: ${reason}.`,
-    partial: (name: string, reason: string) => `${name} is onvolledig: ${reason}.`,
     figureWarn: (list: string, min: number) => `⚠ In deze figuur: ${list} met minder dan ${min} volledige vragenlijsten.`,
     findingsWarn: (list: string, min: number) => `⚠ De patronen rekenen ook met ${list}, met minder dan ${min} volledige vragenlijsten.`,
     findings: 'Patronen uit hoofdstuk 4, getoetst op deze data',
@@ -180,8 +179,6 @@ const T = {
     figures: 'Figures',
     explore: 'Explore it yourself',
     figuresIntro: 'Every figure is interactive: hover over a point for its value, drag to zoom, double-click to reset.',
-    skipped: (name: string, reason: string) => `${name} is missing: ${reason}.`,
-    partial: (name: string, reason: string) => `${name} is incomplete: ${reason}.`,
     figureWarn: (list: string, min: number) => `⚠ In this figure: ${list} with fewer than ${min} complete questionnaires.`,
     findingsWarn: (list: string, min: number) => `⚠ The patterns include ${list}, with fewer than ${min} complete questionnaires.`,
     findings: 'Patterns of chapter 4, tested on these data',
@@ -510,7 +507,7 @@ export function buildReport(input: ReportInput, options: BuildReportOptions = {}
     figure: figureBlock,
   });
   // a figure drawn without some panels is in the list too: "incomplete", not "missing"
-  const skippedHtml = skipped.map((s) => `<p class="note">${esc((figures.some((f) => f.name === s.name) ? t.partial : t.skipped)(s.name, s.reason))}</p>`).join('\n');
+  const skippedHtml = skipped.map((s) => `<p class="note">${esc(skippedLine(lang, s, figures.some((f) => f.name === s.name)))}</p>`).join('\n');
   const settings = t.settingsText(
     findingMethods(results, lang, findingOptions.seed, findingOptions.iterations),
     findingOptions.method,

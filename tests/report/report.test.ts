@@ -198,9 +198,10 @@ describe('buildReport options', () => {
 
   it('without networks.csv says that the file is missing (not that a column is), and which figure is incomplete', () => {
     const page = withoutBundle(buildReport({ ...input, networks: undefined }, FAST));
-    expect(page).toContain('<p class="note">fig13-years ontbreekt: no networks.csv in the data folder, which gives the years.</p>');
-    expect(page).toMatch(/<p class="note">fig17-patterns-decisions is onvolledig: drawn without years \(no networks\.csv/);
+    expect(page).toContain('<p class="note">fig13-years ontbreekt: de datamap heeft geen networks.csv, waarin de jaren staan.</p>');
+    expect(page).toMatch(/<p class="note">fig17-patterns-decisions is onvolledig: getekend zonder years \(de datamap heeft geen networks\.csv/);
     expect(page).not.toContain('no &quot;years&quot; column');
+    expect(page).not.toContain('geen kolom &quot;years&quot;');
     expect(page).toContain('data-finding="years_impact" data-verdict="not evaluated"');
   });
 
