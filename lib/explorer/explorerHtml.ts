@@ -7,7 +7,7 @@
  * fallback shows the first view's statistics, computed here by lib/stats.
  */
 import { formatP, formatR } from '../analysis/evaluateFindings';
-import type { Language } from '../io/instrument';
+import { checkLanguage, type Language } from '../io/instrument';
 import { bundleMark, plotlyBundleText } from '../render/plotlyBundle';
 import { THEME } from '../figures/theme';
 import { UserInputError } from '../util/errors';
@@ -37,8 +37,7 @@ const SOURCES: VariableSource[] = ['construct', 'boundary', 'count', 'group', 'r
  */
 export function explorerHtml(data: ExplorerData, options: ExplorerHtmlOptions = {}): string {
   if (!data || data.version !== 1 || !Array.isArray(data.variables)) throw new UserInputError('explorerHtml: expected the result of explorerData(...) (or explorerDataOf(loadStudyData(dir))).');
-  const lang: Language = options.lang ?? 'nl';
-  if (lang !== 'nl' && lang !== 'en') throw new UserInputError(`explorerHtml: lang ${JSON.stringify(lang)}; expected "nl" or "en".`);
+  const lang: Language = checkLanguage(options.lang ?? 'nl', 'explorerHtml: option lang');
   const id = options.id ?? 'dv-explorer';
   if (!/^[A-Za-z][A-Za-z0-9_-]*$/.test(id)) throw new UserInputError(`explorerHtml: id ${JSON.stringify(id)} must start with a letter and hold only letters, digits, '_' and '-'.`);
   const view: View = options.view === undefined ? defaultView(data) : validateView(options.view, data, 'explorerHtml: options.view');

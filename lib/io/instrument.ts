@@ -23,7 +23,19 @@ export const LANGUAGES: readonly Language[] = ['nl', 'en'];
 
 /** Is `value` one of the LANGUAGES? (The one check; each caller says what was expected where.) */
 export function isLanguage(value: unknown): value is Language {
-  return value === 'nl' || value === 'en';
+  return (LANGUAGES as readonly unknown[]).includes(value);
+}
+
+/**
+ * `value` as a Language, or a UserInputError that names the option (or
+ * variable) and the value found: `--lang: expected "nl" or "en", found "de"`.
+ *
+ * @example
+ *   checkLanguage(options.lang ?? 'nl', 'evaluateFindings: option lang');
+ */
+export function checkLanguage(value: unknown, option: string): Language {
+  if (isLanguage(value)) return value;
+  throw new UserInputError(`${option}: expected ${LANGUAGES.map((l) => `"${l}"`).join(' or ')}, found ${JSON.stringify(value)}`);
 }
 
 export interface MissingCode extends Bilingual {
@@ -271,6 +283,25 @@ export function getConstruct(instrument: Instrument, id: string): Construct {
   const c = instrument.constructs.find((k) => k.id === id);
   if (!c) throw new UserInputError(`Unknown construct "${id}". Known constructs: ${instrument.constructs.map((k) => k.id).join(', ')}.`);
   return c;
+}
+
+/**
+ * The codebook's name of a construct or an item in the language; the id when
+ * the codebook has neither. The one lookup behind the figures' constructLabel,
+ * the analyses' variableLabel and the notebooks' constructLabel.
+ *
+ * @example
+ *   codebookLabel(instrument, 'trust', 'en');   // 'Mutual trust'
+ *   codebookLabel(instrument, 'trust_1', 'nl'); // the item's Dutch wording
+ */
+export function codebookLabel(instrument: Instrument, id: string, lang: Language): string {
+  const c = instrument.constructs.find((k) => k.id === id);
+  if (c) return c[lang];
+  for (const k of instrument.constructs) {
+    const item = k.items.find((i) => i.id === id);
+    if (item) return item[lang];
+  }
+  return id;
 }
 
 /** The items of the final questionnaire, in codebook order. */
