@@ -42,6 +42,7 @@ import { DEFAULT_DATA_DIR, loadStudyData } from '../lib/io/loadStudyData';
 import { checkCalibration } from '../lib/analysis/checkCalibration';
 import { networkSummary, formatNetworkSummary } from '../lib/analysis/networkSummary';
 import { reportFigures } from '../lib/figures/reportFigures';
+import { skippedLine } from '../lib/figures/skipReasons';
 import { exportFigures } from '../lib/render/exportFigures';
 import { findChromium } from '../lib/render/browser';
 import { FigureRenderer } from '../lib/render/renderer';
@@ -239,7 +240,7 @@ async function figures(dataDir: string, lang: 'nl' | 'en', browser: SharedBrowse
     { instrument: study.instrument, survey: study.survey.table.objects() as Record<string, unknown>[], networks: study.networks ? (study.networks.table.objects() as Record<string, unknown>[]) : undefined, study: study.study.definition },
     { lang, synthetic: study.synthetic },
   );
-  const lines = [`Figures: ${specs.length} figures of the report to ${rel(path.join(out, 'figures'))}/`, ...skipped.map((s) => `  skipped ${s.name}: ${s.reason}`)];
+  const lines = [`Figures: ${specs.length} figures of the report to ${rel(path.join(out, 'figures'))}/`, ...skipped.map((s) => `  ${skippedLine(lang, s, specs.some((f) => f.name === s.name))}`)];
   const result = await exportFigures(specs, { outDir, renderer: (await browser.get()) ?? undefined });
   lines.push(`  wrote ${result.files.length} files (SVG and PNG) in ${seconds(result.totalMs, lang)}`);
   return lines;

@@ -452,11 +452,13 @@ export function buildReport(input: ReportInput, options: BuildReportOptions = {}
   const study = input.study ?? reportStudyDefinition();
   const isReportStudy = study.id === reportStudyDefinition().id;
   const known = new Set(instrument.constructs.map((c) => c.id));
-  const summary = networkSummary(survey, instrument, { networks, privacy: privacyOptions, constructs: study.portrait.filter((c) => known.has(c)) });
+  const portraitIds = study.portrait.filter((c) => known.has(c));
+  // no portrait construct in the codebook: the network table shows the codebook's scales (networkSummary's default), the portraits are skipped with their reason
+  const summary = networkSummary(survey, instrument, { networks, privacy: privacyOptions, constructs: portraitIds.length > 0 ? portraitIds : undefined });
   const table = networkTable(survey, instrument, { networks, privacy: privacyOptions });
   const names = table.map((r) => r.network);
   // the figures get the table and the portrait summary made here (computed once: about 1 s at 2,000 groups)
-  const { figures, skipped } = reportFigures({ instrument, survey, networks, study, table, portraitSummary: summary }, { lang, synthetic });
+  const { figures, skipped } = reportFigures({ instrument, survey, networks, study, table, portraitSummary: portraitIds.length > 0 ? summary : undefined }, { lang, synthetic });
   const findingOptions = { seed: FINDING_DEFAULTS.seed, iterations: FINDING_DEFAULTS.iterations, method: 'pearson' as const, ...(options.findings ?? {}) };
   const results = evaluateFindings(table, { ...findingOptions, lang, findings: study.claims });
   // The figure a claim is read from: its pattern's number in this report's figure list.

@@ -75,4 +75,16 @@ describe('the report says why a figure is missing, in its language', () => {
       'fig13-patterns-decisions is incomplete: drawn without monitoring (the codebook has no "monitoring"), decision_making (the codebook has no "decision_making").',
     ]);
   });
+
+  it('a study whose portrait names no construct of the codebook: the report is written, the portraits skipped with their reason', () => {
+    // the codebook without any of the report's portrait constructs (lib/io/studyDefinition: the report's study)
+    const portrait = ['persons_turnover', 'org_turnover', 'trust', 'shared_vision', 'topic_overlap', 'network_overlap', 'decision_making', 'impact'];
+    const c = structuredClone(instrument);
+    c.constructs = c.constructs.filter((k) => !portrait.includes(k.id));
+    const ids = new Set(c.constructs.map((k) => k.id));
+    for (const k of c.constructs) for (const it of k.items) if (it.crossLoadsOn && !ids.has(it.crossLoadsOn)) it.crossLoadsOn = c.constructs.find((x) => x.id !== k.id)!.id;
+    const dir = writeStudy(true, c);
+    const notes = skipNotes(dir, 'en');
+    expect(notes.find((n) => n.includes('portrait'))).toMatch(/^fig\d+-portrait is missing: .*the codebook has no "persons_turnover"/);
+  });
 });

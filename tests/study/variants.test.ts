@@ -108,7 +108,7 @@ describe('study variants through figures and report', () => {
       for (const f of figures) expect(JSON.stringify(f.spec.layout.title)).not.toMatch(/anonymised by letter|geanonimiseerd/);
       if (v.groups > 40) expect(names.filter((n) => n.includes('portrait'))).toEqual([expect.stringMatching(/^fig\d+-portraits$/)]);
       else if (study.study.definition.portrait.length > 0) expect(names.filter((n) => n.includes('-portrait-'))).toHaveLength(v.groups);
-      if (v.networksCsv === false) expect(skipped.find((s) => s.name.endsWith('-years'))?.reason).toBe('no networks.csv in the data folder, which gives the years');
+      if (v.networksCsv === false) expect(skipped.find((s) => s.name.endsWith('-years'))?.reason).toBe(v.lang === 'en' ? 'no networks.csv in the data folder, which gives the years' : 'de datamap heeft geen networks.csv, waarin de jaren staan');
 
       const out = path.join(tempDir('dv-variant-out-'), 'report.html');
       const { lines } = writeReport({ dataDir: dir, out, lang: v.lang ?? 'nl' });
