@@ -85,8 +85,10 @@ export interface ResolvedStudy {
   definition: StudyDefinition;
   source: 'file' | 'report' | 'derived';
   file: string | null;
-  /** One line for the console, the notebook and the report. */
+  /** One line for the console and the notebook (English). */
   line: string;
+  /** The same line in Dutch and English, for the report. */
+  text: { nl: string; en: string };
 }
 
 export const STUDY_FILE = 'study.json';
@@ -351,25 +353,28 @@ export function resolveStudyDefinition(dataDir: string, instrument: Instrument):
   if (fs.existsSync(own)) {
     const definition = readStudyDefinition(own, instrument);
     const isDefault = path.resolve(own) === DEFAULT_STUDY_PATH;
-    return { definition, source: isDefault ? 'report' : 'file', file: own, line: isDefault ? `study: the report's study (${STUDY_FILE})` : `study: ${definition.id} (${own})` };
+    const text = isDefault
+      ? { nl: `studie: de studie van het rapport (${STUDY_FILE})`, en: `study: the report's study (${STUDY_FILE})` }
+      : { nl: `studie: ${definition.id} (${STUDY_FILE} in de datamap)`, en: `study: ${definition.id} (${STUDY_FILE} in the data folder)` };
+    // the console line names the file in full; the report's text does not (no home-directory paths in a page that gets shared)
+    return { definition, source: isDefault ? 'report' : 'file', file: own, line: isDefault ? text.en : `study: ${definition.id} (${own})`, text };
   }
   if (instrument.id === readInstrument(DEFAULT_INSTRUMENT_PATH).id) {
     const definition = validateStudyDefinition(readJson(DEFAULT_STUDY_PATH), instrument, DEFAULT_STUDY_PATH, { constructs: 'lenient' });
     const missing = missingInStudy(definition, instrument);
-    return {
-      definition,
-      source: 'report',
-      file: null,
-      line: `study: no ${STUDY_FILE} in the data folder; the codebook is the report's, so the report's study is used${missing.length > 0 ? ` (without ${missing.join(', ')}, which the codebook lacks)` : ''}`,
+    const text = {
+      nl: `studie: geen ${STUDY_FILE} in de datamap; het codeboek is dat van het rapport, dus de studie van het rapport wordt gebruikt${missing.length > 0 ? ` (zonder ${missing.join(', ')}, die het codeboek niet heeft)` : ''}`,
+      en: `study: no ${STUDY_FILE} in the data folder; the codebook is the report's, so the report's study is used${missing.length > 0 ? ` (without ${missing.join(', ')}, which the codebook lacks)` : ''}`,
     };
+    return { definition, source: 'report', file: null, line: text.en, text };
   }
   const definition = deriveStudyDefinition(instrument);
-  return {
-    definition,
-    source: 'derived',
-    file: null,
-    line: `study: no ${STUDY_FILE} in the data folder; derived from the codebook "${instrument.id}": ${definition.portrait.length} scales as portrait characteristics, ${definition.patterns.length} pattern figure${definition.patterns.length === 1 ? '' : 's'} ordered by ${definition.portrait[0] ?? '-'}, no claims`,
+  const n = definition.patterns.length;
+  const text = {
+    nl: `studie: geen ${STUDY_FILE} in de datamap; afgeleid van het codeboek "${instrument.id}": ${definition.portrait.length} schalen als portretkenmerken, ${n} patroonfiguur${n === 1 ? '' : 'en'} geordend op ${definition.portrait[0] ?? '-'}, geen beweringen`,
+    en: `study: no ${STUDY_FILE} in the data folder; derived from the codebook "${instrument.id}": ${definition.portrait.length} scales as portrait characteristics, ${n} pattern figure${n === 1 ? '' : 's'} ordered by ${definition.portrait[0] ?? '-'}, no claims`,
   };
+  return { definition, source: 'derived', file: null, line: text.en, text };
 }
 
 /** Constructs the study names that the codebook does not have (in the study's order). */

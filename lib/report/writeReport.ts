@@ -125,7 +125,7 @@ export function writeReport(options: WriteReportOptions): WriteReportResult {
       synthetic,
       interviews,
       study: study.definition,
-      studyLine: study.line,
+      studyLine: study.text[lang],
     },
     { lang, privacy: { minComplete, action } },
   );

@@ -114,7 +114,10 @@ describe('study variants through figures and report', () => {
       const { lines } = writeReport({ dataDir: dir, out, lang: v.lang ?? 'nl' });
       const html = fs.readFileSync(out, 'utf8');
       expect(lines[0]).toMatch(/^study: /);
-      expect(html).toContain('id="study-line"');
+      // the study line in the report's language, without the folder's full path
+      const studyLine = /<p class="note" id="study-line">([^<]*)<\/p>/.exec(html)![1];
+      expect(studyLine).toMatch(v.lang === 'en' ? /^study: / : /^studie: /);
+      expect(studyLine).not.toContain(dir);
       const groupsN = study.survey.table.groupby('network').count().numRows();
       if (groupsN !== 10) {
         expect(html).not.toMatch(/N = 10\b/);
