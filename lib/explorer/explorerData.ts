@@ -65,6 +65,22 @@ const NUMBER = /^-?\d+([.,]\d+)?$/;
 
 /** Bands are only drawn (never computed with in the page): three decimals are more than a pixel. */
 const round3 = (x: number | null | undefined): number | null => (x === null || x === undefined || !Number.isFinite(x) ? null : Math.round(x * 1e3) / 1e3);
+/**
+ * Values that six decimals make equal but are not keep every digit, so that
+ * the page orders the groups as the report's figures do (on the default data,
+ * Apeliotes and Thrascias on administrative divisions differ in the seventh
+ * decimal; equal means can differ in the last bit, and the figures sort on that).
+ */
+function keepOrder(values: ReadonlyArray<number | null>, rounded: Array<number | null>): Array<number | null> {
+  const byRounded = new Map<number, number[]>();
+  rounded.forEach((v, i) => {
+    if (v !== null) byRounded.set(v, [...(byRounded.get(v) ?? []), i]);
+  });
+  for (const same of byRounded.values()) {
+    if (same.length > 1 && new Set(same.map((i) => values[i])).size > 1) for (const i of same) rounded[i] = values[i];
+  }
+  return rounded;
+}
 const round6 = (x: number | null | undefined): number | null => (x === null || x === undefined || !Number.isFinite(x) ? null : Math.round(x * 1e6) / 1e6);
 
 /** A round upper end for a count axis (as the pattern figures' niceMax). */
@@ -102,7 +118,7 @@ export function explorerData(input: ExplorerInput, options: ExplorerDataOptions 
 
   const variables: ExplorerVariable[] = [];
   const add = (id: string, label: Bilingual, source: VariableSource, values: Array<number | null>, scale: boolean) => {
-    const rounded = values.map(round6);
+    const rounded = keepOrder(values, values.map(round6));
     if (rounded.every((v) => v === null)) return;
     variables.push({ id, label, source, range: scale ? [1, 5] : [0, niceMax(rounded)], values: rounded });
   };

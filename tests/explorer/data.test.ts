@@ -32,10 +32,22 @@ const round6 = (x: number | null) => (x === null ? null : Math.round(x * 1e6) / 
 const values = (id: string) => data.variables.find((v) => v.id === id)!.values;
 
 describe('explorerData', () => {
+  it("orders the groups on every variable as the full-precision values do (ties that rounding would make keep more decimals)", () => {
+    const order = (xs: ReadonlyArray<number | null>) => xs.map((v, i) => [v ?? -Infinity, i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]).map(([, i]) => i);
+    for (const c of d.instrument.constructs.filter((k) => k.kind === 'scale')) {
+      expect(order(values(c.id)), c.id).toEqual(order(d.table.map((r) => r.means[c.id] ?? null)));
+    }
+    // administrative divisions: Apeliotes and Thrascias agree to six decimals on the shipped data
+    const bnd = values('bnd_administrative');
+    const [a, t] = [d.names.indexOf('Apeliotes'), d.names.indexOf('Thrascias')];
+    expect(bnd[a]).not.toBe(bnd[t]);
+    expect(round6(bnd[a])).toBe(round6(bnd[t]));
+  });
+
   it('holds every group-level variable: construct means, size, years, response, motivation, networks.csv columns', () => {
     expect(data.groups).toEqual(d.names);
     for (const c of d.instrument.constructs.filter((k) => k.kind === 'scale' || k.kind === 'count')) {
-      expect(values(c.id), c.id).toEqual(d.table.map((r) => round6(r.means[c.id])));
+      expect(values(c.id).map(round6), c.id).toEqual(d.table.map((r) => round6(r.means[c.id])));
     }
     expect(values('members')).toEqual(d.table.map((r) => r.members));
     expect(values('years')).toEqual(d.table.map((r) => r.years));
