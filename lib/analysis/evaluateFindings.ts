@@ -36,7 +36,7 @@
  * one-sided p < .05. "weak" often means "too few networks to tell", not
  * "no relation"; each row's `note` says so with its own N.
  */
-import type { Language } from '../io/instrument';
+import { checkLanguage, type Language } from '../io/instrument';
 import { bootstrap, leaveOneOut, permutationTest } from '../stats';
 import type { BootstrapResult, LeaveOneOutResult } from '../stats';
 import { tQuantile } from '../stats/internal/distributions';
@@ -48,9 +48,10 @@ import { FINDINGS, type Finding, type FindingDirection } from './findings';
 import { fisherZInterval, jackknifeZInterval, tPValues } from './internal/asymptotic';
 import { exactPermutationPValues } from './internal/exactPermutation';
 import type { NetworkTableRow } from './networkTable';
-import { FINDING_ALPHA, NO_RELATION_BELOW, verdict, type FindingVerdict, type VerdictRule } from './verdict';
+import { FINDING_ALPHA, NO_RELATION_BELOW, verdict, verdictSentence, VERDICT_LABELS, type FindingVerdict, type VerdictRule } from './verdict';
 
 export type { FindingVerdict };
+export { VERDICT_LABELS };
 
 
 /** The least number of networks a finding is evaluated on. */
@@ -146,31 +147,55 @@ export interface FindingResult {
   remarks: string;
 }
 
-/** The verdict rules in words, for notebooks and the report. */
-export const FINDING_RULES: Record<Language, readonly string[]> = {
-  en: [
-    'Each claim is tested on the network means (one case per network, N cases) with Pearson r (Spearman rho is shown beside it).',
-    'p: exact permutation test (all N! orderings) for N <= 10, Monte Carlo permutation test (9,999 random orderings, seeded) for N up to 200, and above 200 networks the t distribution of r on N - 2 degrees of freedom (for Spearman rho the same t approximation), which gives the permutation p at that N; two-sided, and for a claim with a direction also one-sided in that direction.',
-    "CI: 95% BCa bootstrap interval over networks, seeded, 10,000 resamples; above 200 networks the interval on Fisher's z scale with the jackknife standard error of the leave-one-out coefficients, which gives the bootstrap interval at that N.",
-    'Stability: each network left out in turn; for a claim with a direction, the subsets whose r has the expected sign; for "no relation", the subsets with |r| < .30.',
-    'Claim with a direction (+ or -): holds = expected sign, one-sided p < .05 and stable in at least N - 1 of N subsets; weak = expected sign, but not all of that; does not hold = r is 0 or has the opposite sign.',
-    'Claim of no relation (0): does not hold = two-sided p < .05 or the CI excludes 0; holds = |r| < .30, the CI includes 0 and |r| < .30 in at least N - 1 of N subsets; weak = otherwise.',
-    'not evaluated: fewer than 5 networks with values on both variables, or a variable without variance.',
-    'Exceptions the report names ("except Meses") and comparisons ("weaker than") are shown beside the verdict, not in it.',
-    'With few networks a test has little power: r must exceed the critical value for N to reach one-sided p < .05 (about .55 for N = 10). "weak" often means "too few networks to tell", not "no relation".',
-  ],
-  nl: [
-    'Elke bewering wordt getoetst op de netwerkgemiddelden (één geval per netwerk, N gevallen) met Pearsons r (Spearmans rho staat ernaast).',
-    'p: exacte permutatietoets (alle N! volgordes) bij N <= 10, Monte-Carlo-permutatietoets (9.999 willekeurige volgordes, met vaste seed) bij N tot en met 200, en boven 200 netwerken de t-verdeling van r met N - 2 vrijheidsgraden (voor Spearmans rho dezelfde t-benadering), die bij die N de p van de permutatietoets geeft; tweezijdig, en bij een bewering met een richting ook eenzijdig in die richting.',
-    'BI: 95%-BCa-bootstrapinterval over netwerken, met vaste seed, 10.000 trekkingen; boven 200 netwerken het interval op de Fisher-z-schaal met de jackknife-standaardfout van de coëfficiënten zonder telkens één netwerk, dat bij die N het bootstrapinterval geeft.',
-    'Stabiliteit: steeds één netwerk weggelaten; bij een bewering met een richting de deelverzamelingen waarin r het verwachte teken heeft; bij "geen samenhang" die met |r| < ,30.',
-    'Bewering met een richting (+ of -): houdt stand = verwacht teken, eenzijdige p < ,05 en stabiel in minstens N - 1 van N deelverzamelingen; zwak = verwacht teken, maar niet aan alles voldaan; houdt geen stand = r is 0 of heeft het omgekeerde teken.',
-    'Bewering van geen samenhang (0): houdt geen stand = tweezijdige p < ,05 of het BI bevat 0 niet; houdt stand = |r| < ,30, het BI bevat 0 en |r| < ,30 in minstens N - 1 van N deelverzamelingen; zwak = anders.',
-    'niet getoetst: minder dan 5 netwerken met waarden op beide variabelen, of een variabele zonder spreiding.',
-    'Uitzonderingen die het rapport noemt ("behalve Meses") en vergelijkingen ("zwakker dan") staan naast het oordeel, niet erin.',
-    'Met weinig netwerken heeft een toets weinig onderscheidend vermogen: r moet boven de kritieke waarde voor N liggen voor een eenzijdige p < ,05 (ongeveer ,55 bij N = 10). "zwak" betekent vaak "te weinig netwerken om het te zeggen", niet "geen samenhang".',
-  ],
-};
+/**
+ * ' ("except Meses")', Dutch ' ("behalve Meses")': the first exception the
+ * claims name, as the example in the rule on exceptions; '' when no claim
+ * names one (so another study's rules never quote the report's networks).
+ */
+function exceptionExample(findings: readonly Finding[], lang: Language): string {
+  const f = findings.find((c) => Array.isArray(c.except) && c.except.length > 0);
+  return f ? ` ("${lang === 'nl' ? 'behalve' : 'except'} ${f.except![0]}")` : '';
+}
+
+/**
+ * The rules in words for these claims: the verdict sentences from verdict.ts
+ * (VERDICT_WORDS, with its thresholds), the rest from this module's constants.
+ */
+function rulesInWords(lang: Language, findings: readonly Finding[]): string[] {
+  const below = formatR(NO_RELATION_BELOW, lang);
+  const example = exceptionExample(findings, lang);
+  const notEvaluated = VERDICT_LABELS[lang]['not evaluated'];
+  return lang === 'en'
+    ? [
+        'Each claim is tested on the network means (one case per network, N cases) with Pearson r (Spearman rho is shown beside it).',
+        'p: exact permutation test (all N! orderings) for N <= 10, Monte Carlo permutation test (9,999 random orderings, seeded) for N up to 200, and above 200 networks the t distribution of r on N - 2 degrees of freedom (for Spearman rho the same t approximation), which gives the permutation p at that N; two-sided, and for a claim with a direction also one-sided in that direction.',
+        "CI: 95% BCa bootstrap interval over networks, seeded, 10,000 resamples; above 200 networks the interval on Fisher's z scale with the jackknife standard error of the leave-one-out coefficients, which gives the bootstrap interval at that N.",
+        `Stability: each network left out in turn; for a claim with a direction, the subsets whose r has the expected sign; for "no relation", the subsets with |r| < ${below}.`,
+        verdictSentence('direction', lang),
+        verdictSentence('none', lang),
+        `${notEvaluated}: fewer than ${MIN_FINDING_NETWORKS} networks with values on both variables, or a variable without variance.`,
+        `Exceptions the report names${example} and comparisons ("weaker than") are shown beside the verdict, not in it.`,
+        'With few networks a test has little power: r must exceed the critical value for N to reach one-sided p < .05 (about .55 for N = 10). "weak" often means "too few networks to tell", not "no relation".',
+      ]
+    : [
+        'Elke bewering wordt getoetst op de netwerkgemiddelden (één geval per netwerk, N gevallen) met Pearsons r (Spearmans rho staat ernaast).',
+        'p: exacte permutatietoets (alle N! volgordes) bij N <= 10, Monte-Carlo-permutatietoets (9.999 willekeurige volgordes, met vaste seed) bij N tot en met 200, en boven 200 netwerken de t-verdeling van r met N - 2 vrijheidsgraden (voor Spearmans rho dezelfde t-benadering), die bij die N de p van de permutatietoets geeft; tweezijdig, en bij een bewering met een richting ook eenzijdig in die richting.',
+        'BI: 95%-BCa-bootstrapinterval over netwerken, met vaste seed, 10.000 trekkingen; boven 200 netwerken het interval op de Fisher-z-schaal met de jackknife-standaardfout van de coëfficiënten zonder telkens één netwerk, dat bij die N het bootstrapinterval geeft.',
+        `Stabiliteit: steeds één netwerk weggelaten; bij een bewering met een richting de deelverzamelingen waarin r het verwachte teken heeft; bij "geen samenhang" die met |r| < ${below}.`,
+        verdictSentence('direction', lang),
+        verdictSentence('none', lang),
+        `${notEvaluated}: minder dan ${MIN_FINDING_NETWORKS} netwerken met waarden op beide variabelen, of een variabele zonder spreiding.`,
+        `Uitzonderingen die het rapport noemt${example} en vergelijkingen ("zwakker dan") staan naast het oordeel, niet erin.`,
+        'Met weinig netwerken heeft een toets weinig onderscheidend vermogen: r moet boven de kritieke waarde voor N liggen voor een eenzijdige p < ,05 (ongeveer ,55 bij N = 10). "zwak" betekent vaak "te weinig netwerken om het te zeggen", niet "geen samenhang".',
+      ];
+}
+
+/**
+ * The verdict rules in words for the report's claims (FINDINGS), for
+ * notebooks and the report; findingRules gives them for N networks and any
+ * study's claims.
+ */
+export const FINDING_RULES: Record<Language, readonly string[]> = { en: rulesInWords('en', FINDINGS), nl: rulesInWords('nl', FINDINGS) };
 
 /** The rules for p and the CI (FINDING_RULES[1] and [2]) as they apply to one N: exact, Monte Carlo or t. */
 const METHOD_RULES: Record<Language, Record<'exact' | 'monte-carlo' | 't', (above: number) => [string, string]>> = {
@@ -208,15 +233,23 @@ const METHOD_RULES: Record<Language, Record<'exact' | 'monte-carlo' | 't', (abov
  * The rules in words for N networks: FINDING_RULES with the method of p and
  * the CI that this N gets (exact, Monte Carlo or t; `asymptoticAbove` as
  * passed to evaluateFindings), the critical r and "N - 1 of N" worked out.
+ * `findings` are the claims the rules are printed for (as passed to
+ * evaluateFindings): the rule on exceptions quotes the first exception they
+ * name ("except Meses" on the report's claims), and none when they name none
+ * or are not given.
  *
  * @example
  *   findingRules(8, 'en').at(-1); // "With N = 8, r must exceed .62 (one-sided) or .71 (two-sided) to reach p < .05. ..."
  *   findingRules(2000, 'en')[1];  // "p: t distribution of r on N - 2 degrees of freedom ..."
+ *   findingRules(10, 'en', { findings: FINDINGS })[7]; // 'Exceptions the report names ("except Meses") and ...'
  */
-export function findingRules(n: number, lang: Language = 'nl', options: { asymptoticAbove?: number } = {}): string[] {
+export function findingRules(n: number, lang: Language = 'nl', options: { asymptoticAbove?: number; findings?: readonly Finding[] } = {}): string[] {
   if (!Number.isInteger(n) || n < 0) throw new UserInputError(`findingRules: n must be a whole number of networks, found ${JSON.stringify(n)}.`);
+  checkLanguage(lang, 'findingRules: lang');
+  const findings = options.findings ?? [];
+  if (!Array.isArray(findings)) throw new UserInputError('findingRules: options.findings must be a list of claims (see FINDINGS, or the claims of a study definition).');
   const above = options.asymptoticAbove ?? ASYMPTOTIC_ABOVE;
-  const rules = FINDING_RULES[lang].slice(0, -1);
+  const rules = rulesInWords(lang, findings).slice(0, -1);
   [rules[1], rules[2]] = METHOD_RULES[lang][n <= 10 ? 'exact' : n > above ? 't' : 'monte-carlo'](above);
   const stable = n >= 2 ? (lang === 'nl' ? ` (hier ${n - 1} van ${n})` : ` (here ${n - 1} of ${n})`) : '';
   const withN = rules.map((r) => r.replace(/(N - 1 (of|van) N (subsets|deelverzamelingen))/, `$1${stable}`));
@@ -233,12 +266,6 @@ export function findingRules(n: number, lang: Language = 'nl', options: { asympt
   }
   return withN;
 }
-
-/** The verdicts in words. */
-export const VERDICT_LABELS: Record<Language, Record<FindingVerdict, string>> = {
-  nl: { holds: 'houdt stand', weak: 'zwak', 'does not hold': 'houdt geen stand', 'not evaluated': 'niet getoetst' },
-  en: { holds: 'holds', weak: 'weak', 'does not hold': 'does not hold', 'not evaluated': 'not evaluated' },
-};
 
 /**
  * ".55", "-.21" (English), ",55", "-,21" (Dutch): correlations without the
@@ -453,8 +480,7 @@ export function evaluateFindings(networkRows: readonly NetworkTableRow[], option
   checkRows(networkRows);
   const findings = options.findings ?? FINDINGS;
   checkFindings(findings);
-  const lang: Language = options.lang ?? 'nl';
-  if (lang !== 'nl' && lang !== 'en') throw new UserInputError(`evaluateFindings: lang ${JSON.stringify(lang)}; expected "nl" or "en".`);
+  const lang = checkLanguage(options.lang ?? 'nl', 'evaluateFindings: option lang');
   const method = options.method ?? 'pearson';
   if (method !== 'pearson' && method !== 'spearman') throw new UserInputError(`evaluateFindings: method ${JSON.stringify(method)}; expected "pearson" or "spearman".`);
   const seed = options.seed ?? FINDING_DEFAULTS.seed;

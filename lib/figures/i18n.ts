@@ -4,7 +4,7 @@
  * file holds only the words the codebook does not: figure captions (the
  * report's, Figures 1-18) and axis words.
  */
-import { isLanguage, LANGUAGES, type Instrument, type Language } from '../io/instrument';
+import { codebookLabel, isLanguage, LANGUAGES, type Instrument, type Language } from '../io/instrument';
 import { UserInputError } from '../util/errors';
 import { plotlyText } from './plotlyText';
 import { groupThousands } from '../util/formatNumber';
@@ -171,17 +171,11 @@ export const WORDS = {
   },
 } as const;
 
-/** The name of a construct (or an item) in the language, from the codebook; the id if unknown. */
+/** The name of a variable as a figure gives it: the figure words for `years` and `members`, else the codebook's (codebookLabel; the id if unknown). */
 export function constructLabel(instrument: Instrument, id: string, lang: Language): string {
   if (id === 'years') return WORDS[lang].years;
   if (id === 'members') return WORDS[lang].members;
-  const c = instrument.constructs.find((k) => k.id === id);
-  if (c) return c[lang];
-  for (const k of instrument.constructs) {
-    const it = k.items.find((i) => i.id === id);
-    if (it) return it[lang];
-  }
-  return id;
+  return codebookLabel(instrument, id, lang);
 }
 
 /** The name of a construct (or an item) as figure text: constructLabel escaped for plotly, so markup in the codebook is drawn as written. */

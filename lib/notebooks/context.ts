@@ -16,7 +16,7 @@
 import * as path from 'node:path';
 import * as aq from 'arquero';
 import { DEFAULT_DATA_DIR, loadStudyData, type StudyData } from '../io/loadStudyData';
-import type { Instrument, Language } from '../io/instrument';
+import { checkLanguage, codebookLabel, isLanguage, type Instrument, type Language } from '../io/instrument';
 import { scaleScoreColumns, type SurveyRow } from '../analysis/scaleScores';
 import { networkTable, type NetworkTableRow } from '../analysis/networkTable';
 import { UserInputError } from '../util/errors';
@@ -58,8 +58,8 @@ export interface Study {
 export function studyLanguage(env: NodeJS.ProcessEnv = process.env): Language {
   const v = (env.DV_LANG ?? '').trim().toLowerCase();
   if (v === '') return 'nl';
-  if (v !== 'nl' && v !== 'en') throw new UserInputError(`DV_LANG is "${env.DV_LANG}"; expected "nl" or "en".`);
-  return v;
+  // checked as written, so the error quotes the variable's own value
+  return isLanguage(v) ? v : checkLanguage(env.DV_LANG, 'DV_LANG');
 }
 
 /** The data folder from DV_DATA_DIR (default the shipped data/). */
@@ -229,13 +229,9 @@ export function claimsOf(study: Pick<Study, 'definition'>, patterns: ReadonlyArr
   return study.definition.claims.filter((c) => patterns.includes(c.pattern));
 }
 
-/** A construct's (or background variable's) name in the study's language. */
+/** A construct's (or an item's) name in the study's language: codebookLabel with the study's codebook and language. */
 export function constructLabel(study: Pick<Study, 'instrument' | 'lang'>, id: string): string {
-  const c = study.instrument.constructs.find((k) => k.id === id);
-  if (c) return c[study.lang];
-  const item = study.instrument.constructs.flatMap((k) => k.items).find((i) => i.id === id);
-  if (item) return item[study.lang];
-  return id;
+  return codebookLabel(study.instrument, id, study.lang);
 }
 
 /** One line saying which data a notebook runs on (for the top of each notebook). */

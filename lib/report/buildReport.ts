@@ -19,7 +19,7 @@
  * respondent's row is ever written.
  */
 import { evaluateFindings, FINDING_DEFAULTS, findingRules, formatCi, formatP, formatR, VERDICT_LABELS, type EvaluateFindingsOptions, type FindingResult } from '../analysis/evaluateFindings';
-import { FINDING_VARIABLES } from '../analysis/findings';
+import { variableLabel } from '../analysis/networkLevel';
 import { networkSummary, type NetworkSummaryRow } from '../analysis/networkSummary';
 import { networkTable } from '../analysis/networkTable';
 import { privacyCheck, resolvePrivacy, type PrivacyCheck, type PrivacyOptions } from '../analysis/privacy';
@@ -306,11 +306,6 @@ function networkTableHtml(summary: readonly NetworkSummaryRow[], instrument: Ins
   return compact ? `<p class="note" id="network-table-note">${esc(t.compactNote(summary.length))}</p>\n<div class="table-wrap table-scroll">${table}</div>` : `<div class="table-wrap">${table}</div>`;
 }
 
-function variableLabel(instrument: Instrument, id: string, lang: Language): string {
-  if (id === 'members' || id === 'years') return FINDING_VARIABLES[id][lang];
-  return constructLabel(instrument, id, lang);
-}
-
 function findingsTableHtml(results: readonly FindingResult[], instrument: Instrument, lang: Language, synthetic: boolean, figureOf: (pattern: string | null) => number | null): string {
   const t = T[lang];
   const head = t.cols.map((c, k) => `<th${k >= 4 && k <= 10 ? ' class="num"' : ''}>${esc(c)}</th>`).join('');
@@ -521,7 +516,7 @@ export function buildReport(input: ReportInput, options: BuildReportOptions = {}
   const findingsBody =
     results.length === 0
       ? `<p id="findings-none">${esc(t.noClaims)}</p>`
-      : `<p>${esc(isReportStudy ? t.findingsIntro(findingsN) : t.claimsIntro(findingsN))}</p>\n${flagged.length > 0 ? `<p class="note" id="findings-privacy">${esc(t.findingsWarn(flagged.join(', '), privacyOptions.minComplete))}</p>\n` : ''}${findingsTableHtml(results, instrument, lang, synthetic, figureOf)}\n<h3>${t.rules}</h3>\n<ol id="finding-rules">${findingRules(findingsN, lang).map((r) => `<li>${esc(r)}</li>`).join('')}</ol>`;
+      : `<p>${esc(isReportStudy ? t.findingsIntro(findingsN) : t.claimsIntro(findingsN))}</p>\n${flagged.length > 0 ? `<p class="note" id="findings-privacy">${esc(t.findingsWarn(flagged.join(', '), privacyOptions.minComplete))}</p>\n` : ''}${findingsTableHtml(results, instrument, lang, synthetic, figureOf)}\n<h3>${t.rules}</h3>\n<ol id="finding-rules">${findingRules(findingsN, lang, { findings: study.claims }).map((r) => `<li>${esc(r)}</li>`).join('')}</ol>`;
 
   const sections: Array<[string, string, string]> = [
     ['about', t.about, `<p>${esc(t.aboutText(names.length, responded, complete))}</p>${input.studyLine ? `\n<p class="note" id="study-line">${esc(input.studyLine)}.</p>` : ''}`],

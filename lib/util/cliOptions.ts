@@ -5,6 +5,7 @@
  * UserInputError that quotes the option and the usage.
  */
 import { UserInputError } from './errors';
+import { checkLanguage, type Language } from '../io/instrument';
 
 export type OptionKinds = Record<string, 'value' | 'flag'>;
 
@@ -34,8 +35,7 @@ export function parseOptions(argv: readonly string[], kinds: OptionKinds, usage:
   return out;
 }
 
-/** The value of --lang checked: "nl" or "en". */
-export function parseLang(value: string): 'nl' | 'en' {
-  if (value !== 'nl' && value !== 'en') throw new UserInputError(`--lang: expected "nl" or "en", found ${JSON.stringify(value)}`);
-  return value;
+/** The value of --lang checked: "nl" or "en" (checkLanguage). */
+export function parseLang(value: string): Language {
+  return checkLanguage(value, '--lang');
 }

@@ -101,6 +101,25 @@ describe('FINDINGS (the claims as data)', () => {
     expect(findingRules(3, 'en').at(-1)).toBe('With N = 3 no claim is evaluated: that needs at least 5 networks.');
     expect(findingRules(4, 'en')).toHaveLength(FINDING_RULES.en.length);
   });
+
+  it('quotes an exception as its example only when the claims name one, and then their own', () => {
+    // the report's claims: "except Meses" (monitoring_impact), as FINDING_RULES
+    expect(findingRules(10, 'en', { findings: FINDINGS })[7]).toBe('Exceptions the report names ("except Meses") and comparisons ("weaker than") are shown beside the verdict, not in it.');
+    expect(findingRules(10, 'nl', { findings: FINDINGS })[7]).toBe('Uitzonderingen die het rapport noemt ("behalve Meses") en vergelijkingen ("zwakker dan") staan naast het oordeel, niet erin.');
+    expect(FINDING_RULES.en[7]).toContain('("except Meses")');
+    // claims without an exception, or none given: no example, and no report network anywhere in the rules
+    const plain = FINDINGS.map((f): Finding => ({ ...f, except: undefined }));
+    for (const rules of [findingRules(10, 'en', { findings: plain }), findingRules(10, 'en'), findingRules(40, 'nl', { findings: [] })]) {
+      expect(rules.join(' ')).not.toMatch(/Meses|except |behalve /);
+      expect(rules[7]).toMatch(/^(Exceptions the report names and comparisons|Uitzonderingen die het rapport noemt en vergelijkingen)/);
+    }
+    // another study's claim with exceptions: its first exception
+    const own: Finding = { ...FINDINGS[0], id: 'own', except: ['Group 7', 'Group 3'] };
+    expect(findingRules(12, 'en', { findings: [FINDINGS[1], own] })[7]).toContain('("except Group 7")');
+    expect(findingRules(12, 'nl', { findings: [own] })[7]).toContain('("behalve Group 7")');
+    expect(() => findingRules(10, 'en', { findings: 'x' as unknown as Finding[] })).toThrow(/options\.findings must be a list of claims/);
+    expect(() => findingRules(10, 'de' as 'en')).toThrow('findingRules: lang: expected "nl" or "en", found "de"');
+  });
 });
 
 describe('evaluateFindings on the shipped default data', () => {
@@ -359,7 +378,7 @@ describe('evaluateFindings: determinism, no mutation, errors', () => {
     expect(() => evaluateFindings('x' as unknown as NetworkTableRow[])).toThrow(UserInputError);
     expect(() => evaluateFindings(d.table, { method: 'kendall' as 'pearson' })).toThrow(/method/);
     expect(() => evaluateFindings(d.table, { iterations: 10 })).toThrow(/iterations/);
-    expect(() => evaluateFindings(d.table, { lang: 'de' as 'nl' })).toThrow(/lang/);
+    expect(() => evaluateFindings(d.table, { lang: 'de' as 'nl' })).toThrow('evaluateFindings: option lang: expected "nl" or "en", found "de"');
     expect(() => evaluateFindings(d.table, { findings: [FINDINGS[0], FINDINGS[0]] })).toThrow(/twice/);
     expect(() => evaluateFindings(d.table, { asymptoticAbove: 5 })).toThrow(/asymptoticAbove/);
     expect(() => evaluateFindings(d.table, { asymptoticAbove: 20.5 })).toThrow(/asymptoticAbove/);
