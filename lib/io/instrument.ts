@@ -10,33 +10,9 @@ import * as path from 'node:path';
 import { UserInputError } from '../util/errors';
 import { DEFAULT_MAX_PROBLEMS, listNames, ProblemList } from '../util/problems';
 
-/** A text in both languages of the project. */
-export interface Bilingual {
-  nl: string;
-  en: string;
-}
-
-export type Language = keyof Bilingual;
-
-/** The languages of every label: Dutch (the default, as in the report) and English. */
-export const LANGUAGES: readonly Language[] = ['nl', 'en'];
-
-/** Is `value` one of the LANGUAGES? (The one check; each caller says what was expected where.) */
-export function isLanguage(value: unknown): value is Language {
-  return (LANGUAGES as readonly unknown[]).includes(value);
-}
-
-/**
- * `value` as a Language, or a UserInputError that names the option (or
- * variable) and the value found: `--lang: expected "nl" or "en", found "de"`.
- *
- * @example
- *   checkLanguage(options.lang ?? 'nl', 'evaluateFindings: option lang');
- */
-export function checkLanguage(value: unknown, option: string): Language {
-  if (isLanguage(value)) return value;
-  throw new UserInputError(`${option}: expected ${LANGUAGES.map((l) => `"${l}"`).join(' or ')}, found ${JSON.stringify(value)}`);
-}
+export { LANGUAGES, isLanguage, checkLanguage } from '../util/language';
+export type { Bilingual, Language } from '../util/language';
+import type { Bilingual, Language } from '../util/language';
 
 export interface MissingCode extends Bilingual {
   code: number;

@@ -5,7 +5,7 @@
  * UserInputError that quotes the option and the usage.
  */
 import { UserInputError } from './errors';
-import { checkLanguage, type Language } from '../io/instrument';
+import { checkLanguage, type Language } from './language';
 
 export type OptionKinds = Record<string, 'value' | 'flag'>;
 
