@@ -20,6 +20,7 @@ export { isSyntheticOrigin } from './io/synthetic';
 export { scaleScores } from './analysis/scaleScores';
 export { networkMeans } from './analysis/networkMeans';
 export { networkSummary, formatNetworkSummary } from './analysis/networkSummary';
+export { scoreTableOf, groupSummaryTable, findingsTable, type ScoreTableOptions } from './analysis/tables';
 export { checkCalibration } from './analysis/checkCalibration';
 export type { CalibrationCheck } from './analysis/checkCalibration';
 export { UserInputError } from './util/errors';
