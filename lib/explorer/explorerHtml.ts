@@ -112,7 +112,7 @@ export function explorerHtml(data: ExplorerData, options: ExplorerHtmlOptions = 
     `<form class="dv-explorer-controls" onsubmit="return false">${controls}</form>`,
     `<p class="dv-explorer-meta"><span id="${ids('count')}"></span> <a id="${ids('link')}" href="${escapeHtml(viewToFragment(view))}">${t('span', '', both((x) => x.link))}</a></p>`,
     `<p id="${ids('status')}" class="dv-explorer-status" role="status" aria-live="polite"></p>`,
-    `<div id="${ids('figure')}" class="dv-explorer-figure"></div>`,
+    `<div class="dv-explorer-figure"><div id="${ids('titles')}" class="dv-explorer-titles" hidden></div><div id="${ids('figure')}"></div></div>`,
     `<div id="${ids('legend')}" class="dv-explorer-legend"></div>`,
     `<p id="${ids('note')}" class="dv-explorer-note"></p>`,
     `<table id="${ids('stats')}" class="dv-explorer-stats"><thead><tr>${t('th', ' scope="col"', both((x) => x.variable))}<th scope="col">N</th><th scope="col">r</th><th scope="col">rho</th><th scope="col">p</th>${t('th', ' scope="col"', both((x) => x.method))}</tr></thead><tbody></tbody></table>`,
@@ -144,6 +144,10 @@ export function explorerHtml(data: ExplorerData, options: ExplorerHtmlOptions = 
 #${id} .dv-explorer-dropped ul{display:inline;list-style:none;padding:0;margin:0}
 #${id} .dv-explorer-dropped li{display:inline;margin-right:.3rem}
 #${id} .dv-explorer-figure{overflow-x:auto;max-width:100%}
+#${id} .dv-explorer-titles{position:relative;height:2.9rem;font-size:12px;line-height:1.3}
+#${id} .dv-explorer-title{position:absolute;bottom:0;text-align:center;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+#${id} .dv-explorer-ordering{border-bottom:2px solid ${THEME.colors.muted}}
+#${id} .dv-explorer-ramp{width:6rem !important}
 #${id} .dv-explorer-stats{border-collapse:collapse;font-size:.9rem;margin:.5rem 0}
 #${id} .dv-explorer-stats th,#${id} .dv-explorer-stats td{padding:.15rem .6rem;border-bottom:1px solid ${THEME.colors.grid};text-align:right}
 #${id} .dv-explorer-stats th[scope=row],#${id} .dv-explorer-stats thead th:first-child{text-align:left}

@@ -7,8 +7,10 @@
  * it with its own id, so a notebook or a report can hold several.
  *
  * After every redraw the root element fires `dv-explorer-drawn` with
- * `detail.ms`, the time from the control change to the redrawn figure (the
- * bench and the browser tests wait for it).
+ * `detail.ms`, the time from the control change to the redrawn figure with
+ * its numbers (the bench and the browser tests wait for it), and, of that,
+ * `detail.figureMs` (plotly done) and `detail.statsMs` (table and titles
+ * filled; 0 when no statistics had to be waited for).
  *
  * The fragment form (`#view=...`) is viewToFragment's (view.ts), written
  * here again for the page; tests/explorer/browser.test.ts checks that the
@@ -228,8 +230,35 @@ function dvExplorerStart(rootId) {
       if (worker) worker.postMessage({ id: id, jobs: jobs }); else waiting[id]();
     });
   }
-  function panelTitle(v, s) {
-    return '<b>' + esc(short(v.label[lang], 30)) + '</b><br>' + (s ? 'r = ' + fmtR(s.r) + ' \u00b7 \u03c1 = ' + fmtR(s.rho) + ' \u00b7 p ' + (s.p !== null && s.p < 0.001 ? '' : '= ') + fmtP(s.p) : '\u2026');
+  function statsLine(s) {
+    return s ? 'r = ' + fmtR(s.r) + ' \u00b7 \u03c1 = ' + fmtR(s.rho) + ' \u00b7 p ' + (s.p !== null && s.p < 0.001 ? '' : '= ') + fmtP(s.p) : '\u2026';
+  }
+  /* the panel titles, in HTML above the figure at the panels' places; a panel's statistics line is filled in by fillTitles */
+  var titleBox = $('titles');
+  function showTitles(f) {
+    titleBox.innerHTML = '';
+    titleBox.hidden = !f.titles;
+    if (!f.titles) return;
+    titleBox.style.width = f.layout.width + 'px';
+    f.titles.forEach(function (t) {
+      var v = vars[t.id], div = document.createElement('div'), b = document.createElement('b'), line = document.createElement(t.k === 0 ? 'i' : 'span');
+      div.className = 'dv-explorer-title' + (t.k === 0 ? ' dv-explorer-ordering' : '');
+      div.setAttribute('data-variable', t.id);
+      div.style.left = t.left.toFixed(1) + 'px';
+      div.style.width = t.width.toFixed(1) + 'px';
+      b.textContent = short(v.label[lang], 34);
+      b.title = v.label[lang];
+      line.textContent = t.k === 0 ? W.ordering : '';
+      div.appendChild(b);
+      div.appendChild(document.createElement('br'));
+      div.appendChild(line);
+      titleBox.appendChild(div);
+    });
+    fillTitles(f);
+  }
+  function fillTitles(f) {
+    var lines = titleBox.querySelectorAll('.dv-explorer-title span');
+    f.table.forEach(function (row, i) { if (lines[i]) lines[i].textContent = statsLine(row.s); });
   }
 
   function colours(keep) {
@@ -240,8 +269,20 @@ function dvExplorerStart(rootId) {
       return { color: keep.map(function (k) { return codes[k] < 0 ? T.missing : T.palette[codes[k] % T.palette.length]; }), legend: cats[c].levels.map(function (l, i) { return [l, T.palette[i % T.palette.length]]; }) };
     }
     var v = vars[c].values, known = keep.map(function (k) { return v[k]; }).filter(function (x) { return x !== null; });
-    var lo = known.length ? Math.min.apply(null, known) : 0, hi = known.length ? Math.max.apply(null, known) : 1;
-    return { color: keep.map(function (k) { return v[k] === null ? lo : v[k]; }), axis: { colorscale: T.purples, cmin: lo, cmax: hi > lo ? hi : lo + 1, colorbar: { title: { text: short(label(c), 24), font: { size: 12 } }, thickness: 14, len: 0.8, x: 1.01, xanchor: 'left', tickfont: { size: 11 } } } };
+    var lo = known.length ? Math.min.apply(null, known) : 0, hi = known.length ? Math.max.apply(null, known) : 1, top = hi > lo ? hi : lo + 1;
+    /* the colours themselves, not a plotly colour axis: its colour bar is a third of the drawing time; the scale is shown in HTML (showLegend) */
+    return { color: keep.map(function (k) { return ramp(((v[k] === null ? lo : v[k]) - lo) / (top - lo)); }), ramp: { title: label(c), lo: lo, hi: hi } };
+  }
+  var rampRgb = T.purples.map(function (s) { var h = s[1]; return [s[0], parseInt(h.slice(1, 3), 16), parseInt(h.slice(3, 5), 16), parseInt(h.slice(5, 7), 16)]; });
+  /* the colour at t in [0, 1] of the purple scale, interpolated in RGB as plotly interpolates a colorscale */
+  function ramp(t) {
+    t = Math.max(0, Math.min(1, t));
+    for (var i = 1; i < rampRgb.length; i++) {
+      if (t <= rampRgb[i][0] || i === rampRgb.length - 1) {
+        var a = rampRgb[i - 1], b = rampRgb[i], f = b[0] > a[0] ? (t - a[0]) / (b[0] - a[0]) : 0;
+        return 'rgb(' + Math.round(a[1] + f * (b[1] - a[1])) + ',' + Math.round(a[2] + f * (b[2] - a[2])) + ',' + Math.round(a[3] + f * (b[3] - a[3])) + ')';
+      }
+    }
   }
 
   function patternsFigure() {
@@ -261,16 +302,17 @@ function dvExplorerStart(rootId) {
     var ids = [state.orderBy].concat(state.panels);
     var col = n > D.denseAbove ? { color: T.bar } : colours(keep);
     var width = Math.max(720, Math.min(1400, 260 * ids.length + 200));
-    var height = rows ? Math.max(420, 170 + n * (n <= 10 ? 30 : 18)) : 520;
+    var height = rows ? Math.max(330, 80 + n * (n <= 10 ? 30 : 18)) : 430;
+    /* the panel titles (and their r, rho and p) are HTML above the figure (showTitles), not plotly annotations: fewer SVG texts to draw, and the numbers are filled in when the worker has them without drawing again */
+    var margin = { l: rows ? 150 : 60, r: 30, t: rows ? 10 : 24, b: 60 };
     var layout = {
-      width: width, height: height, margin: { l: rows ? 150 : 60, r: col.axis ? 110 : 30, t: 110, b: 60 },
+      width: width, height: height, margin: margin,
       font: { family: T.fontFamily, size: 12, color: T.text }, paper_bgcolor: '#fff', plot_bgcolor: '#fff', showlegend: false, bargap: 0.2,
-      annotations: [], shapes: [], hovermode: 'closest',
+      hovermode: 'closest',
     };
-    if (col.axis) layout.coloraxis = col.axis;
-    var data = [], gap = 0.04, span = (1 - gap * (ids.length - 1)) / ids.length;
+    var data = [], gap = 0.04, span = (1 - gap * (ids.length - 1)) / ids.length, plotWidth = width - margin.l - margin.r;
     var focusAt = state.focus ? names.indexOf(state.focus) : -1;
-    var table = [];
+    var table = [], titles = [];
     /* only the Monte Carlo test is worth a worker; the exact test (N <= 10) and the t p take a few milliseconds */
     var defer = !!worker && n > 10 && n <= D.asymptoticAbove;
     ids.forEach(function (id, k) {
@@ -278,16 +320,15 @@ function dvExplorerStart(rootId) {
       var v = vars[id], values = keep.map(function (j) { return v.values[j]; });
       var domain = [k * (span + gap), k * (span + gap) + span];
       var marker = { color: col.color, line: { color: '#fff', width: 0.5 } };
-      if (col.axis) marker.coloraxis = 'coloraxis';
       var s = k === 0 ? null : defer ? statsCache[statsKey(id)] || null : stats(id);
       if (k > 0) table.push({ id: id, s: s, k: k });
-      var title = k === 0 ? '<b>' + esc(short(v.label[lang], 30)) + '</b><br><i>' + esc(W.ordering) + '</i>' : panelTitle(v, s);
-      layout.annotations.push({ text: title, xref: xa + ' domain', yref: 'paper', x: 0.5, y: 1.02, xanchor: 'center', yanchor: 'bottom', showarrow: false, font: { size: 12 } });
+      titles.push({ id: id, k: k, left: margin.l + domain[0] * plotWidth, width: span * plotWidth });
       var hover = '<b>%{customdata}</b><br>' + esc(short(v.label[lang], 40)) + ': %{' + (rows ? 'x' : 'y') + ':.2f}<extra></extra>';
       if (rows) {
         layout[k === 0 ? 'xaxis' : 'xaxis' + (k + 1)] = { domain: domain, anchor: ya, range: v.range, autorange: false, fixedrange: true, gridcolor: T.grid, zeroline: false, tickfont: { size: 11 } };
         var ya0 = { anchor: xa, type: 'category', categoryorder: 'array', categoryarray: names, range: [n - 0.5, -0.5], autorange: false, fixedrange: true, showgrid: false, ticks: '', tickfont: { size: n > 40 ? 10 : 12 }, showticklabels: k === 0 };
-        if (n > 10) { ya0.tickmode = 'array'; ya0.tickvals = names; }
+        /* the names beside the first panel only; the other panels get no ticks at all (plotly would lay out n hidden labels each) */
+        if (k > 0) { ya0.tickmode = 'array'; ya0.tickvals = []; } else if (n > 10) { ya0.tickmode = 'array'; ya0.tickvals = names; }
         layout[k === 0 ? 'yaxis' : 'yaxis' + (k + 1)] = ya0;
         data.push({ type: 'bar', orientation: 'h', y: names, x: values, customdata: names, xaxis: xa, yaxis: ya, marker: marker, hovertemplate: hover, name: id });
         data.push({ type: 'scatter', mode: 'lines', y: names, x: values, xaxis: xa, yaxis: ya, line: { color: T.lightBlue, width: 2 }, hoverinfo: 'skip', connectgaps: false });
@@ -296,7 +337,7 @@ function dvExplorerStart(rootId) {
         layout[k === 0 ? 'xaxis' : 'xaxis' + (k + 1)] = { domain: domain, anchor: ya, range: [0, n + 1], autorange: false, showgrid: false, zeroline: false, tickfont: { size: 11 }, title: { text: W.rank, font: { size: 11 } } };
         layout[k === 0 ? 'yaxis' : 'yaxis' + (k + 1)] = { anchor: xa, range: v.range, autorange: false, fixedrange: true, gridcolor: T.grid, zeroline: false, tickfont: { size: 11 } };
         if (n <= D.denseAbove) {
-          data.push({ type: 'scatter', mode: 'markers', x0: 1, dx: 1, y: values, customdata: names, xaxis: xa, yaxis: ya, marker: { color: col.color, coloraxis: col.axis ? 'coloraxis' : undefined, size: n > 300 ? 3.5 : 4.5, opacity: 0.7 }, hovertemplate: hover, name: id });
+          data.push({ type: 'scatter', mode: 'markers', x0: 1, dx: 1, y: values, customdata: names, xaxis: xa, yaxis: ya, marker: { color: col.color, size: n > 300 ? 3.5 : 4.5, opacity: 0.7 }, hovertemplate: hover, name: id });
         } else {
           /* thousands of dots: their density over rank x value (one image per panel; SVG dots would take seconds to draw) */
           var bx = 100, by = 40, lo = v.range[0], span2 = (v.range[1] - lo) || 1, z = [], q2, r2;
@@ -319,9 +360,8 @@ function dvExplorerStart(rootId) {
         data.push({ type: 'scatter', mode: 'lines', x: rx, y: ry, xaxis: xa, yaxis: ya, line: { color: T.lightBlue, width: 3 }, hoverinfo: 'skip', connectgaps: false, name: 'running mean' });
         if (focusAt >= 0) data.push({ type: 'scatter', mode: 'markers+text', x: [focusAt + 1], y: [values[focusAt] === null ? v.range[0] : values[focusAt]], text: [k === 0 ? esc(names[focusAt]) : ''], textposition: 'top center', customdata: [names[focusAt]], xaxis: xa, yaxis: ya, marker: { symbol: 'circle-open', size: 16, color: T.accent, line: { width: 3, color: T.accent } }, textfont: { color: T.accent, size: 12 }, hovertemplate: hover, name: 'focus', cliponaxis: false });
       }
-      if (k === 0) layout.shapes.push({ type: 'rect', xref: 'paper', yref: 'paper', x0: Math.max(-0.01, domain[0] - (rows ? 0 : 0.03)), x1: domain[1] + 0.012, y0: -0.02, y1: 1.0 + 60 / (height - 170), line: { color: T.muted, width: 1.2 }, fillcolor: 'rgba(0,0,0,0)', layer: 'below' });
     });
-    return { data: data, layout: layout, table: table, n: n, legend: n > D.denseAbove ? null : col.legend || null, note: !rows && n > D.denseAbove ? fill(W.dense, n) : '' };
+    return { data: data, layout: layout, table: table, titles: titles, n: n, legend: n > D.denseAbove ? null : col.legend || null, ramp: n > D.denseAbove ? null : col.ramp || null, note: !rows && n > D.denseAbove ? fill(W.dense, n) : '' };
   }
 
   function bandsFigure(series) {
@@ -378,13 +418,16 @@ function dvExplorerStart(rootId) {
     $('caution').hidden = state.mode !== 'patterns';
     if (state.mode !== 'patterns') return;
     f.table.forEach(function (row) {
-      var s = row.s, tr = document.createElement('tr');
+      var s = row.s, tr = document.createElement('tr'), wait = '\u2026';
       tr.setAttribute('data-variable', row.id);
-      tr.setAttribute('data-n', String(s.n));
-      tr.setAttribute('data-r', String(s.r));
-      tr.setAttribute('data-rho', String(s.rho));
-      tr.setAttribute('data-p', String(s.p));
-      [label(row.id), String(s.n), fmtR(s.r), fmtR(s.rho), fmtP(s.p), s.pMethod ? W.methods[s.pMethod] : '-'].forEach(function (t, i) {
+      /* a row whose numbers the worker is still computing shows "..." and has no data-n/r/rho/p yet */
+      if (s) {
+        tr.setAttribute('data-n', String(s.n));
+        tr.setAttribute('data-r', String(s.r));
+        tr.setAttribute('data-rho', String(s.rho));
+        tr.setAttribute('data-p', String(s.p));
+      }
+      [label(row.id)].concat(s ? [String(s.n), fmtR(s.r), fmtR(s.rho), fmtP(s.p), s.pMethod ? W.methods[s.pMethod] : '-'] : [wait, wait, wait, wait, wait]).forEach(function (t, i) {
         var td = document.createElement(i === 0 ? 'th' : 'td');
         if (i === 0) td.setAttribute('scope', 'row');
         td.textContent = t;
@@ -392,14 +435,21 @@ function dvExplorerStart(rootId) {
       });
       body.appendChild(tr);
     });
-    var n = f.table.length ? f.table[0].s.n : f.n;
+    var n = f.table.length && f.table[0].s ? f.table[0].s.n : f.n;
     var method = n <= 10 ? 'exact' : n > D.asymptoticAbove ? 't' : 'monte-carlo';
     $('caution').textContent = (n >= 3 ? fill(W.caution, n, fmtR(D.critical.oneSided[n]), fmtR(D.critical.twoSided[n])) : fill(W.tooFew, n)) + ' ' + D.methodRules[method][lang];
   }
 
+  var whole = function (v) { return Math.round(v) === v ? 0 : 2; };
   function showLegend(f) {
     var el = $('legend');
     el.innerHTML = '';
+    if (f.ramp) {
+      var r = document.createElement('span');
+      r.className = 'dv-explorer-swatch';
+      r.innerHTML = esc(f.ramp.title) + ': ' + esc(fmtNum(f.ramp.lo, whole(f.ramp.lo))) + ' <i class="dv-explorer-ramp" style="background:linear-gradient(to right,' + T.purples.map(function (s) { return s[1] + ' ' + (100 * s[0]) + '%'; }).join(',') + ')"></i> ' + esc(fmtNum(f.ramp.hi, whole(f.ramp.hi)));
+      el.appendChild(r);
+    }
     if (!f.legend) return;
     f.legend.forEach(function (l) {
       var s = document.createElement('span');
@@ -409,32 +459,37 @@ function dvExplorerStart(rootId) {
     });
   }
 
+  var PLOT_CONFIG = { responsive: false, displaylogo: false, modeBarButtonsToRemove: ['select2d', 'lasso2d'] };
   var pending = null, renderSeq = 0;
   function render(t0) {
     var seq = ++renderSeq;
-    sync();
     var f = state.mode === 'patterns' ? patternsFigure() : state.mode === 'portrait' ? portraitFigure() : compareFigure();
     var missing = (f.table || []).filter(function (row) { return !row.s; });
     var computed = missing.length ? computeInWorker(missing.map(function (row) { return row.id; })) : Promise.resolve();
+    var figureMs = null, statsMs = missing.length ? null : 0;
+    /* the configuration only with the first drawing: Plotly.react given a configuration copies plotly's whole default configuration twice to compare them (about 6 ms a change) */
+    var done = Promise.resolve(drawCount === 0 && !figure._fullLayout ? Plotly.react(figure, f.data, f.layout, PLOT_CONFIG) : Plotly.react(figure, f.data, f.layout)).then(function () { figureMs = performance.now() - t0; });
+    /* the page's own HTML after plotly's drawing: plotly measures its texts, and each measurement would lay out the changed controls, titles and table again */
+    sync();
     showLegend(f);
+    showTitles(f);
     $('note').textContent = f.note || '';
     $('count').textContent = state.mode === 'patterns' ? fill(W.groupsShown, f.n, D.groups.length) : '';
-    if (!missing.length) showStats(f);
-    var done = Plotly.react(figure, f.data, f.layout, { responsive: false, displaylogo: false, modeBarButtonsToRemove: ['select2d', 'lasso2d'] });
-    pending = Promise.all([Promise.resolve(done), computed]).then(function () {
-      if (seq !== renderSeq) return;
-      if (missing.length) {
-        var update = {};
-        missing.forEach(function (row) { row.s = statsCache[statsKey(row.id)]; update['annotations[' + row.k + '].text'] = panelTitle(vars[row.id], row.s); });
-        showStats(f);
-        return Plotly.relayout(figure, update);
-      }
-    }).then(function () {
+    showStats(f);
+    /* the worker's numbers go into the table and the titles (HTML): the figure is not drawn again */
+    var filled = computed.then(function () {
+      if (seq !== renderSeq || !missing.length) return;
+      missing.forEach(function (row) { row.s = statsCache[statsKey(row.id)]; });
+      fillTitles(f);
+      showStats(f);
+      statsMs = performance.now() - t0;
+    });
+    pending = Promise.all([done, filled]).then(function () {
       if (seq !== renderSeq) return;
       drawCount++;
       var ms = performance.now() - t0;
       root.setAttribute('data-drawn', String(drawCount));
-      root.dispatchEvent(new CustomEvent('dv-explorer-drawn', { detail: { ms: ms, count: drawCount } }));
+      root.dispatchEvent(new CustomEvent('dv-explorer-drawn', { detail: { ms: ms, figureMs: figureMs, statsMs: statsMs, count: drawCount } }));
     });
     return pending;
   }

@@ -21,6 +21,7 @@ import { defaultExplorerData, manyGroups } from './fixtures';
 import { explorerHtml } from '../../lib/explorer/explorerHtml';
 import { panelStats } from '../../lib/explorer/panelStats';
 import { viewFromFragment, viewToFragment } from '../../lib/explorer/view';
+import { formatP, formatR } from '../../lib/analysis/evaluateFindings';
 import type { ExplorerData } from '../../lib/explorer/types';
 import { patternOrder } from '../../lib/figures/patterns';
 import { CHROMIUM_ARGS, DEFAULT_CHROMIUM } from '../../lib/render/browser';
@@ -38,7 +39,6 @@ interface El {
   textContent: string | null;
   querySelectorAll(s: string): ArrayLike<El>;
   data?: Array<{ name?: string; type: string; x?: unknown[]; y?: unknown[] }>;
-  layout?: { annotations?: Array<{ text: string }> };
 }
 type Doc = { getElementById(id: string): El | null; querySelectorAll(s: string): ArrayLike<El> };
 
@@ -68,18 +68,20 @@ describe.skipIf(!hasChromium)('the explorer in a real browser, offline', () => {
     await browser?.close();
   });
 
-  async function open(x: ExplorerData, name: string, hash = '', lang: 'nl' | 'en' = 'nl'): Promise<{ page: Page; errors: string[] }> {
+  async function open(x: ExplorerData, name: string, hash = '', lang: 'nl' | 'en' = 'nl'): Promise<{ page: Page; errors: string[]; warnings: string[] }> {
     const file = path.join(dir, `${name}.html`);
     if (!fs.existsSync(file)) fs.writeFileSync(file, explorerHtml(x, { lang }));
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
+    const warnings: string[] = [];
     page.on('console', (m) => {
       if (m.type() === 'error') errors.push(m.text());
+      if (/^WARN/.test(m.text())) warnings.push(m.text());
     });
     await page.goto(`file://${file}${hash}`);
     await page.waitForSelector('#dv-explorer[data-drawn="1"]', { timeout: 20_000 });
-    return { page, errors };
+    return { page, errors, warnings };
   }
   /** Runs `act` and waits for the redraw it causes. */
   async function redraw(page: Page, act: () => Promise<unknown>): Promise<void> {
@@ -103,6 +105,9 @@ describe.skipIf(!hasChromium)('the explorer in a real browser, offline', () => {
         p: Number(tr.getAttribute('data-p')),
       })),
     );
+  /** The panel titles above the figure, left to right: variable and text. */
+  const titles = (page: Page) =>
+    page.evaluate(() => Array.from((globalThis as unknown as { document: Doc }).document.querySelectorAll('#dv-explorer-titles .dv-explorer-title')).map((t) => ({ variable: t.getAttribute('data-variable'), text: t.textContent as string })));
   const link = async (page: Page) => (await page.getAttribute('#dv-explorer-link', 'href')) as string;
 
   it('patterns at 10 groups: order, panels, click to focus, drop and r/p, the link opens the same figure, nothing leaves the page', { timeout: 60_000 }, async () => {
@@ -121,7 +126,8 @@ describe.skipIf(!hasChromium)('the explorer in a real browser, offline', () => {
     const view = viewFromFragment(await link(page));
     expect(view.panels.sort()).toEqual(['bnd_reputation', 'bnd_sociocultural', 'years'].sort());
     expect((await statsRows(page)).map((r) => r.variable)).toEqual(view.panels);
-    expect(await page.evaluate(() => ((globalThis as unknown as { document: Doc }).document.getElementById('dv-explorer-figure')!.layout!.annotations ?? []).length)).toBe(1 + view.panels.length);
+    expect(await titles(page)).toHaveLength(1 + view.panels.length);
+    expect((await titles(page)).map((t) => t.variable)).toEqual(['trust', ...view.panels]);
 
     // click a group's bar in the second panel: it is highlighted in every panel
     const names = patternOrder(table, 'trust').map((r) => r.network);
@@ -199,16 +205,25 @@ describe.skipIf(!hasChromium)('the explorer in a real browser, offline', () => {
     await page.close();
   });
 
-  it('40 groups: the Monte Carlo p, computed in a worker while plotly draws, equals permutationTest with the same seed', { timeout: 30_000 }, async () => {
+  it('40 groups: the Monte Carlo p, computed in a worker while plotly draws, equals permutationTest with the same seed, in the table and the titles; colours by size without plotly warnings', { timeout: 30_000 }, async () => {
     const forty = manyGroups(40);
-    const { page, errors } = await open(forty, 'forty', '', 'en');
+    const { page, errors, warnings } = await open(forty, 'forty', '', 'en');
     await redraw(page, () => page.selectOption('#dv-explorer-order', 'trust'));
     const view = viewFromFragment(await link(page));
     const want = panelStats(forty, view);
     expect(want.every((r) => r.pMethod === 'monte-carlo')).toBe(true);
     expect(await statsRows(page)).toEqual(want.map(({ pMethod: _, ...r }) => r));
-    const titles = await page.evaluate(() => ((globalThis as unknown as { document: Doc }).document.getElementById('dv-explorer-figure')!.layout!.annotations ?? []).map((a) => a.text));
-    expect(titles.slice(1).every((t) => / \u00b7 p (= |< )/.test(t))).toBe(true);
+    // the titles (HTML above the figure) carry the same numbers as the table, filled in when the worker has them
+    const shown = await titles(page);
+    expect(shown.map((t) => t.variable)).toEqual([view.orderBy, ...view.panels]);
+    want.forEach((w, k) => expect(shown[k + 1].text).toContain(`r = ${formatR(w.r, 'en')} \u00b7 \u03c1 = ${formatR(w.rho, 'en')} \u00b7 p ${(w.p as number) < 0.001 ? '' : '= '}${formatP(w.p, 'en')}`));
+    // coloured by size: the colours themselves (no plotly colour axis, whose numbers plotly 4 warns about bar by bar), the scale in HTML
+    expect(view.colour).toBe('members');
+    const colours = await page.evaluate(() => ((globalThis as unknown as { document: Doc }).document.getElementById('dv-explorer-figure')!.data ?? []).filter((t) => t.type === 'bar').map((t) => (t as unknown as { marker: { color: unknown } }).marker.color));
+    expect(colours.every((c) => Array.isArray(c) && c.length === 40 && c.every((x) => typeof x === 'string' && /^rgb\(\d+,\d+,\d+\)$/.test(x)))).toBe(true);
+    const members = forty.variables.find((v) => v.id === 'members')!.values.filter((x): x is number => x !== null);
+    expect(await page.textContent('#dv-explorer-legend')).toBe(`Members: ${Math.min(...members)}  ${Math.max(...members)}`);
+    expect(warnings).toEqual([]);
     expect(errors).toEqual([]);
     expect(refused).toEqual([]);
     await page.close();

@@ -16,7 +16,7 @@ import { createRandom } from '../../lib/util/random';
 
 interface PanelStats { n: number; r: number | null; rho: number | null; p: number | null; pMethod: string | null }
 interface PageStats {
-  panelStats(x: Array<number | null>, y: Array<number | null>, o: { seed: string; iterations: number; asymptoticAbove: number }): PanelStats;
+  panelStats(x: Array<number | null>, y: Array<number | null>, o: { seed: string; iterations: number; asymptoticAbove: number; reference?: boolean }): PanelStats;
   seeded(seed: string): () => number;
   tTwoSided(r: number, n: number): number;
 }
@@ -75,6 +75,17 @@ describe('the page computes what lib/stats computes', () => {
     expect(got.pMethod).toBe('monte-carlo');
     expect(got.p).toBe(perm.p);
     expect(got.r).toBe(correlate(x, y).r);
+  });
+
+  it('11 <= N <= 200: the Monte Carlo loop with the ARC4 stream written out gives the p of the loop through seeded(), for any seed', () => {
+    for (const [n, seed, rho] of [[11, 'a', 0.6], [17, '', -0.2], [40, 'x'.repeat(300), 0.1], [63, 'ëñ/ünïcode', 0.4], [200, 'delicate-verbanden/explorer/impact/trust', 0]] as const) {
+      const { x, y } = sample(n, `mc/fast/${n}`, rho);
+      const o = { ...options, seed, iterations: 999 };
+      const fast = s.panelStats(x, y, o);
+      expect(fast.pMethod).toBe('monte-carlo');
+      expect(fast.p, `N = ${n}`).toBe(s.panelStats(x, y, { ...o, reference: true }).p);
+      expect(fast.p, `N = ${n}`).toBe(permutationTest(x, y, { statistic: 'pearson', exact: false, seed, iterations: 999 }).p);
+    }
   });
 
   it('N = 2,000: the t p equals the findings t p within 1e-12 (relative)', () => {
