@@ -15,9 +15,10 @@
  */
 import * as path from 'node:path';
 import * as aq from 'arquero';
+import { scoreTableOf } from '../analysis/tables';
 import { DEFAULT_DATA_DIR, loadStudyData, type StudyData } from '../io/loadStudyData';
 import { checkLanguage, codebookLabel, isLanguage, type Instrument, type Language } from '../io/instrument';
-import { scaleScoreColumns, type SurveyRow } from '../analysis/scaleScores';
+import type { SurveyRow } from '../analysis/scaleScores';
 import { networkTable, type NetworkTableRow } from '../analysis/networkTable';
 import { UserInputError } from '../util/errors';
 import { SYNTHETIC_MARK } from '../io/synthetic';
@@ -201,15 +202,7 @@ export function figureNumber(study: Pick<Study, 'definition' | 'survey' | 'netwo
  *   scoreTable(study).groupby('network').rollup({ trust: op.mean('trust') });
  */
 export function scoreTable(study: Pick<Study, 'survey' | 'instrument'>, constructs?: readonly string[]): aq.ColumnTable {
-  const { ids, columns } = scaleScoreColumns(study.survey, study.instrument, { constructs: constructs ? [...constructs] : undefined });
-  const data: Record<string, unknown[]> = {
-    respondent_id: study.survey.map((r) => (r.respondent_id === undefined || r.respondent_id === null ? null : String(r.respondent_id))),
-    network: study.survey.map((r) => String(r.network)),
-  };
-  ids.forEach((id, k) => {
-    data[id] = Array.from(columns[k], (v) => (Number.isNaN(v) ? null : v));
-  });
-  return aq.table(data);
+  return scoreTableOf(study.survey, study.instrument, { constructs: constructs ? [...constructs] : undefined });
 }
 
 /**
