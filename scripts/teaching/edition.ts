@@ -95,8 +95,8 @@ export function editionPackageJson(root: string, edition: Edition): string {
     engines: pkg.engines,
     scripts: {
       start: 'tslab install --python=python3 && jupyter notebook notebooks',
-      progress: "node -e \"require('./dist/teaching/cli').progressMain(process.argv.slice(1))\"",
-      'student-data': "node -e \"require('./dist/teaching/cli').studentDataMain(process.argv.slice(1))\"",
+      progress: "node -e \"require('./dist/teaching/cli').progressMain(process.argv.slice(1))\" --",
+      'student-data': "node -e \"require('./dist/teaching/cli').studentDataMain(process.argv.slice(1))\" --",
     },
     dependencies: { ...deps, tslab: installedVersion(root, 'tslab') },
     overrides: pkg.overrides,

@@ -86,6 +86,20 @@ describe('the student edition', () => {
     expect(r.stdout.trim().endsWith('true')).toBe(true);
     expect(JSON.parse(fs.readFileSync(path.join(student, 'package.json'), 'utf8')).dependencies.tslab).toMatch(/^\d+\.\d+\.\d+$/);
   });
+
+  it('runs its own commands as its README writes them: npm run student-data -- --student N, npm run progress -- --student NAME --out FILE', () => {
+    const npm = (args: string[]) => spawnSync('npm', ['run', '--silent', ...args], { cwd: student, encoding: 'utf8' });
+    const data = npm(['student-data', '--', '--student', '1234567']);
+    expect(data.stderr, data.stderr).not.toMatch(/bad option|Error/);
+    expect(data.status).toBe(0);
+    expect(fs.existsSync(path.join(student, 'notebooks', 'my-study', 'survey.csv'))).toBe(true);
+    const progress = npm(['progress', '--', '--student', 'Ann de Vries', '--out', 'progress.html']);
+    expect(progress.status, progress.stderr).toBe(0);
+    expect(progress.stdout).toMatch(/^progress\.html: 0 of \d+ exercises right/);
+    expect(fs.readFileSync(path.join(student, 'progress.html'), 'utf8')).toContain('Ann de Vries');
+    fs.rmSync(path.join(student, 'notebooks', 'my-study'), { recursive: true });
+    fs.rmSync(path.join(student, 'progress.html'));
+  });
 });
 
 describe('the teacher edition', () => {
