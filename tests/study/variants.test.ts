@@ -118,10 +118,16 @@ describe('study variants through figures and report', () => {
       const studyLine = /<p class="note" id="study-line">([^<]*)<\/p>/.exec(html)![1];
       expect(studyLine).toMatch(v.lang === 'en' ? /^study: / : /^studie: /);
       expect(studyLine).not.toContain(dir);
+      // generated data are synthetic but calibrated to nothing: the banner says so, and no finding carries the calibration mark
+      const banner = /<div class="synthetic-banner" id="synthetic-banner" role="alert">([^<]*)<\/div>/.exec(html)![1];
+      expect(banner).toContain(v.lang === 'en' ? 'calibrated to nothing' : 'op niets gekalibreerd');
+      expect(html).not.toContain('†');
       const groupsN = study.survey.table.groupby('network').count().numRows();
       if (groupsN !== 10) {
-        expect(html).not.toMatch(/N = 10\b/);
-        expect(html).not.toMatch(/9 (of|van) 10\b/);
+        // what the page says, and the data it holds (not the code of plotly.js or of the explorer's script)
+        const said = html.replace(/<script(?! type="application\/json")[^>]*>[^]*?<\/script>/g, '');
+        expect(said).not.toMatch(/N = 10\b/);
+        expect(said).not.toMatch(/9 (of|van) 10\b/);
       }
       const groups = groupsN;
       if (study.study.definition.claims.length === 0) expect(html).toContain('id="findings-none"');
