@@ -101,7 +101,7 @@ const W = {
     heading: 'Interviews: overeenstemming, thema’s per netwerk, citaten',
     contents: 'Interviews',
     absent:
-      'Bij deze data zijn geen interviews meegegeven, dus dit deel blijft leeg. Zet een REFI-QDA-export van de gecodeerde interviews als interviews/interviews.qdpx in de datamap om het te vullen (zie README, “The interview strand”).',
+      'Bij deze data zijn geen interviews meegegeven, dus dit deel blijft leeg. Zet een REFI-QDA-export van de gecodeerde interviews als interviews/interviews.qdpx in de datamap om het te vullen (zie docs/interviews.md in het project).',
     intro: (docs: number, networks: number, themesN: number, codes: number, segs: number, coders: string) =>
       `Het kwalitatieve deel van het onderzoek (5.3, 5.4): ${docs} interviewverslagen over ${networks} netwerken, gecodeerd met een codeboek van ${themesN} thema’s (${codes} codes) in ${segs} gecodeerde segmenten door de codeurs ${coders}.`,
     syntheticNote:
@@ -163,7 +163,7 @@ const W = {
     heading: 'Interviews: agreement, themes per network, quotes',
     contents: 'Interviews',
     absent:
-      'No interviews were given with these data, so this part stays empty. Put a REFI-QDA export of the coded interviews as interviews/interviews.qdpx in the data folder to fill it (see README, "The interview strand").',
+      'No interviews were given with these data, so this part stays empty. Put a REFI-QDA export of the coded interviews as interviews/interviews.qdpx in the data folder to fill it (see docs/interviews.md in the project).',
     intro: (docs: number, networks: number, themesN: number, codes: number, segs: number, coders: string) =>
       `The qualitative part of the study (5.3, 5.4): ${docs} interview reports about ${networks} networks, coded with a codebook of ${themesN} themes (${codes} codes) in ${segs} coded segments by the coders ${coders}.`,
     syntheticNote:
