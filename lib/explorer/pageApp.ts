@@ -44,6 +44,8 @@ function dvExplorerStart(rootId) {
   /* as formatR and formatP of lib/analysis/evaluateFindings: no leading zero, a decimal comma in Dutch */
   var fmtP = function (p) { return (p === null || !isFinite(p) ? '-' : p < 0.001 ? '< .001' : p.toFixed(3).replace(/^0(?=\.)/, '')).replace('.', lang === 'nl' ? ',' : '.'); };
   var fmtNum = function (v, d) { return v === null ? W.unknown : lang === 'nl' ? v.toFixed(d).replace('.', ',') : v.toFixed(d); };
+  /* no wider than the column the explorer sits in (the report's 1140 px, a notebook's output), down to 520 px; below that it scrolls */
+  var fitWidth = function (w) { var avail = figure.clientWidth; return avail > 0 ? Math.max(Math.min(w, 520), Math.min(w, Math.floor(avail))) : w; };
   var label = function (id) { return vars[id] ? vars[id].label[lang] : cats[id] ? cats[id].label[lang] : id; };
   var short = function (s, n) { return s.length > n ? s.slice(0, n - 1) + '\u2026' : s; };
 
@@ -301,7 +303,7 @@ function dvExplorerStart(rootId) {
     var n = names.length, rows = n <= 100;
     var ids = [state.orderBy].concat(state.panels);
     var col = n > D.denseAbove ? { color: T.bar } : colours(keep);
-    var width = Math.max(720, Math.min(1400, 260 * ids.length + 200));
+    var width = fitWidth(Math.max(720, Math.min(1400, 260 * ids.length + 200)));
     var height = rows ? Math.max(330, 80 + n * (n <= 10 ? 30 : 18)) : 430;
     /* the panel titles (and their r, rho and p) are HTML above the figure (showTitles), not plotly annotations: fewer SVG texts to draw, and the numbers are filled in when the worker has them without drawing again */
     var margin = { l: rows ? 150 : 60, r: 30, t: rows ? 10 : 24, b: 60 };
@@ -381,7 +383,7 @@ function dvExplorerStart(rootId) {
     });
     var rowPx = Math.max(44, 16 * series.length + 16);
     return { data: data, layout: {
-      width: 900, height: 140 + labels.length * rowPx, margin: { l: 230, r: 30, t: 40, b: 90 }, barmode: 'group', scattermode: 'group', bargap: 0.3, bargroupgap: 0.05,
+      width: fitWidth(900), height: 140 + labels.length * rowPx, margin: { l: 230, r: 30, t: 40, b: 90 }, barmode: 'group', scattermode: 'group', bargap: 0.3, bargroupgap: 0.05,
       font: { family: T.fontFamily, size: 12, color: T.text }, paper_bgcolor: '#fff', plot_bgcolor: '#fff', showlegend: true,
       legend: { orientation: 'h', x: 0, y: -0.12, yanchor: 'top' },
       xaxis: { range: [1, 5], autorange: false, fixedrange: true, dtick: 1, gridcolor: T.grid, title: { text: W.score } },
