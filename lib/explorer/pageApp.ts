@@ -315,7 +315,7 @@ function dvExplorerStart(rootId) {
     var data = [], gap = 0.04, span = (1 - gap * (ids.length - 1)) / ids.length, plotWidth = width - margin.l - margin.r;
     var focusAt = state.focus ? names.indexOf(state.focus) : -1;
     var table = [], titles = [];
-    /* the permutation tests go to the worker: the Monte Carlo test (11 to 200 groups) takes about 14 ms a panel, the exact test at N = 10 about 7; the t p (above 200) a fraction of a millisecond */
+    /* the permutation tests (exact up to 10 groups, Monte Carlo up to 200) go to the worker while plotly draws; the t p above 200 is computed here (times: docs/benchmarks.md, Explorer) */
     var defer = !!worker && n <= D.asymptoticAbove;
     ids.forEach(function (id, k) {
       var xa = k === 0 ? 'x' : 'x' + (k + 1), ya = k === 0 ? 'y' : 'y' + (k + 1);
@@ -469,7 +469,7 @@ function dvExplorerStart(rootId) {
     var missing = (f.table || []).filter(function (row) { return !row.s; });
     var computed = missing.length ? computeInWorker(missing.map(function (row) { return row.id; })) : Promise.resolve();
     var figureMs = null, statsMs = missing.length ? null : 0;
-    /* the configuration only with the first drawing: Plotly.react given a configuration copies plotly's whole default configuration twice to compare them (about 6 ms a change) */
+    /* the configuration only with the first drawing: Plotly.react given a configuration copies plotly's whole default configuration twice to compare them (docs/benchmarks.md, Explorer) */
     var done = Promise.resolve(drawCount === 0 && !figure._fullLayout ? Plotly.react(figure, f.data, f.layout, PLOT_CONFIG) : Plotly.react(figure, f.data, f.layout)).then(function () { figureMs = performance.now() - t0; });
     /* the page's own HTML after plotly's drawing: plotly measures its texts, and each measurement would lay out the changed controls, titles and table again */
     sync();
