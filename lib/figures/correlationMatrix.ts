@@ -3,11 +3,12 @@
  * report's N = 10 networks, report 5.4 "repeated in SPSS with correlations") as a heatmap,
  * blue negative - white zero - red positive, each r printed in its cell.
  */
+import { formatR } from '../analysis/evaluateFindings';
 import { UserInputError } from '../util/errors';
 import { resolveOptions, titleOf } from './common';
 import { WORDS } from './i18n';
 import { plotlyText } from './plotlyText';
-import { axis, baseLayout, font, formatNumber, THEME } from './theme';
+import { axis, baseLayout, font, THEME } from './theme';
 import type { FigureOptions, FigureSpec } from './types';
 import { checkNonEmpty, checkNumber } from './validate';
 
@@ -67,11 +68,12 @@ export function correlationMatrixFigure(input: CorrelationMatrixInput, options: 
         xgap: 2,
         ygap: 2,
         hoverongaps: false,
-        text: z.map((row) => row.map((v) => (v === null ? '' : formatNumber(v, 2, o.lang)))),
+        // r as the findings table writes it: no leading zero, a decimal comma in Dutch (-,40)
+        text: z.map((row) => row.map((v) => (v === null ? '' : formatR(v, o.lang)))),
         texttemplate: '%{text}',
         textfont: font(11),
         colorbar: { title: { text: 'r', font: font(12) }, thickness: 12, tickfont: font(11) },
-        hovertext: z.map((row, i) => row.map((v, j) => `${names[i]} · ${names[j]}: r = ${formatNumber(v, 2, o.lang)}`)),
+        hovertext: z.map((row, i) => row.map((v, j) => `${names[i]} · ${names[j]}: r = ${formatR(v, o.lang)}`)),
         hoverinfo: 'text',
       },
     ],
