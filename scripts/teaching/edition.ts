@@ -94,7 +94,8 @@ export function editionPackageJson(root: string, edition: Edition): string {
     license: pkg.license,
     engines: pkg.engines,
     scripts: {
-      start: 'tslab install --python=python3 && jupyter notebook notebooks',
+      // JupyterLab when it is installed, else the classic Notebook (as the project's own npm start)
+      start: 'tslab install --python=python3 && if command -v jupyter-lab >/dev/null 2>&1; then jupyter lab notebooks; else jupyter notebook notebooks; fi',
       progress: "node -e \"require('./dist/teaching/cli').progressMain(process.argv.slice(1))\" --",
       'student-data': "node -e \"require('./dist/teaching/cli').studentDataMain(process.argv.slice(1))\" --",
     },
@@ -116,9 +117,10 @@ calibrated to the report's numbers; nobody's answers.
 ## What you need
 
 - Node.js 20 or later, with npm;
-- Python 3 with Jupyter (\`pip install notebook\`, or on Debian/Ubuntu
-  \`sudo apt-get install jupyter-notebook python3-ipykernel\`), or VS Code with
-  its Jupyter extension.
+- Python 3 with Jupyter: JupyterLab or the classic Notebook (\`pip install
+  jupyterlab\` or \`pip install notebook\`, or on Debian/Ubuntu \`sudo apt-get
+  install jupyter-notebook python3-ipykernel\`), or VS Code with its Jupyter
+  extension. \`npm start\` opens JupyterLab when it is installed.
 
 ## One command
 
