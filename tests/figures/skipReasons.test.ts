@@ -15,6 +15,7 @@ import { reportStudyDefinition } from '../../lib/io/studyDefinition';
 import { reportFigures, type ReportData } from '../../lib/figures/reportFigures';
 import { skippedLine, skipReasons } from '../../lib/figures/skipReasons';
 import { tempDir } from '../tempDirs';
+import { codebookWithout } from '../codebooks';
 import { loadDefault } from './fixtures';
 
 const instrument = readInstrument();
@@ -23,13 +24,7 @@ const instrument = readInstrument();
 const DROPPED = ['motivation', 'network_overlap', 'bnd_administrative', 'bnd_natural', 'monitoring', 'decision_making', 'persons_turnover', 'shared_vision', 'trust', 'affectivity'];
 
 /** The report's codebook (same id, so the report's study is used) without DROPPED. */
-function shorterCodebook(): Instrument {
-  const c = structuredClone(instrument);
-  c.constructs = c.constructs.filter((k) => !DROPPED.includes(k.id));
-  const ids = new Set(c.constructs.map((k) => k.id));
-  for (const k of c.constructs) for (const it of k.items) if (it.crossLoadsOn && !ids.has(it.crossLoadsOn)) it.crossLoadsOn = c.constructs.find((x) => x.id !== k.id)!.id;
-  return c;
-}
+const shorterCodebook = () => codebookWithout(instrument, DROPPED);
 
 /** A generated study in a temporary folder: without networks.csv, or with a codebook of its own. */
 function writeStudy(options: { networksCsv: boolean; codebook?: Instrument; groups?: number }): string {

@@ -10,6 +10,7 @@ import { generateStudy } from '../../lib/data/generateStudy';
 import { readInstrument, type Instrument } from '../../lib/io/instrument';
 import { writeReport } from '../../lib/report/writeReport';
 import { tempDir } from '../tempDirs';
+import { codebookWithout } from '../codebooks';
 
 const instrument = readInstrument();
 const DROPPED = ['motivation', 'network_overlap', 'bnd_administrative', 'bnd_natural', 'monitoring', 'decision_making', 'persons_turnover', 'shared_vision', 'trust', 'affectivity'];
@@ -23,13 +24,7 @@ function writeStudy(networksCsv: boolean, codebook?: Instrument): string {
   return dir;
 }
 
-function shorterCodebook(): Instrument {
-  const c = structuredClone(instrument);
-  c.constructs = c.constructs.filter((k) => !DROPPED.includes(k.id));
-  const ids = new Set(c.constructs.map((k) => k.id));
-  for (const k of c.constructs) for (const it of k.items) if (it.crossLoadsOn && !ids.has(it.crossLoadsOn)) it.crossLoadsOn = c.constructs.find((x) => x.id !== k.id)!.id;
-  return c;
-}
+const shorterCodebook = () => codebookWithout(instrument, DROPPED);
 
 /** The notes of the figures section that say what is missing or incomplete (unescaped). */
 function skipNotes(dataDir: string, lang: 'nl' | 'en'): string[] {
@@ -79,11 +74,7 @@ describe('the report says why a figure is missing, in its language', () => {
   it('a study whose portrait names no construct of the codebook: the report is written, the portraits skipped with their reason', () => {
     // the codebook without any of the report's portrait constructs (lib/io/studyDefinition: the report's study)
     const portrait = ['persons_turnover', 'org_turnover', 'trust', 'shared_vision', 'topic_overlap', 'network_overlap', 'decision_making', 'impact'];
-    const c = structuredClone(instrument);
-    c.constructs = c.constructs.filter((k) => !portrait.includes(k.id));
-    const ids = new Set(c.constructs.map((k) => k.id));
-    for (const k of c.constructs) for (const it of k.items) if (it.crossLoadsOn && !ids.has(it.crossLoadsOn)) it.crossLoadsOn = c.constructs.find((x) => x.id !== k.id)!.id;
-    const dir = writeStudy(true, c);
+    const dir = writeStudy(true, codebookWithout(instrument, portrait));
     const notes = skipNotes(dir, 'en');
     expect(notes.find((n) => n.includes('portrait'))).toMatch(/^fig\d+-portrait is missing: .*the codebook has no "persons_turnover"/);
   });

@@ -15,6 +15,7 @@ import { loadStudyData } from '../../lib/io/loadStudyData';
 import { reportFigures } from '../../lib/figures/reportFigures';
 import { writeReport } from '../../lib/report/writeReport';
 import { tempDir } from '../tempDirs';
+import { codebookWith, codebookWithout } from '../codebooks';
 
 const instrument = readInstrument();
 
@@ -41,16 +42,7 @@ function renamed(): Instrument {
   return c;
 }
 
-/** A codebook with only the constructs `keep` allows (a pilot item whose cross-loading partner is gone names another construct). */
-function only(codebook: Instrument, keep: (id: string, k: number) => boolean): Instrument {
-  const c = structuredClone(codebook);
-  c.constructs = c.constructs.filter((k, i) => keep(k.id, i));
-  const ids = new Set(c.constructs.map((k) => k.id));
-  for (const k of c.constructs) for (const it of k.items) if (it.crossLoadsOn && !ids.has(it.crossLoadsOn)) it.crossLoadsOn = c.constructs.find((x) => x.id !== k.id)!.id;
-  return c;
-}
-
-const shorter = only(instrument, (id) => !['network_overlap', 'monitoring', 'bnd_natural', 'affectivity'].includes(id));
+const shorter = codebookWithout(instrument, ['network_overlap', 'monitoring', 'bnd_natural', 'affectivity']);
 
 const VARIANTS: Variant[] = [
   { name: '2 groups', groups: 2 },
@@ -73,7 +65,7 @@ const VARIANTS: Variant[] = [
       claims: [{ id: 'vision', pattern: 'impact', x: 't_shared_vision', y: 't_impact', direction: 1, nl: 'Visie gaat samen met impact.', en: 'Vision goes with impact.' }],
     },
   },
-  { name: 'a codebook of its own without study.json (derived study)', groups: 6, codebook: only(renamed(), (_, k) => k < 9) },
+  { name: 'a codebook of its own without study.json (derived study)', groups: 6, codebook: codebookWith(renamed(), (_, k) => k < 9) },
 ];
 
 function writeVariant(v: Variant): string {
