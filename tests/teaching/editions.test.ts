@@ -138,9 +138,22 @@ describe('exercise cells in the notebooks', () => {
   });
 });
 
-describe.skipIf(!jupyter)('the student edition runs headless (every notebook, answers filled with the solutions)', () => {
-  it('every check in them is right', async () => {
-    const picked = listNotebooks().map((f) => path.join(student, 'notebooks', path.basename(f)));
+/** Runs the notebooks of an edition headless; every exercise of them must have been checked, and be right. */
+async function runEdition(dir: string, picked: string[]): Promise<void> {
+  // runNotebooks registers the kernel and runs them two at a time
+  const results = await runNotebooks({ notebooks: picked, outDir: path.join(dir, 'executed'), dataDir: path.join(dir, 'data'), lang: 'en', keepGoing: true, jupyter: jupyter! });
+  for (const r of results) if (!r.ok) expect.fail(formatFailure(r.failure!));
+  for (const file of picked) {
+    const markers = notebookMarkers(path.join(dir, 'executed', path.basename(file)));
+    const expected = EXERCISES.filter((e) => e.id.startsWith(path.basename(file).slice(0, 2))).map((e) => e.id);
+    expect(markers.map((m) => m.id)).toEqual(expected);
+    for (const m of markers) expect(m.result, `${m.id}: ${m.parts.map((p) => p.text).join(' | ')}`).toBe('right');
+  }
+}
+
+describe.skipIf(!jupyter)('both editions run headless', () => {
+  it('the student edition (notebooks 01 and 10), its answer cells filled with the solutions: every check right', async () => {
+    const picked = ['01-study-and-data.ipynb', '10-interviews.ipynb'].map((f) => path.join(student, 'notebooks', f));
     for (const file of picked) {
       const nb = readNb(file);
       for (const c of nb.cells) {
@@ -149,14 +162,14 @@ describe.skipIf(!jupyter)('the student edition runs headless (every notebook, an
       }
       fs.writeFileSync(file, JSON.stringify(nb));
     }
-    // runNotebooks registers the kernel and runs them two at a time
-    const results = await runNotebooks({ notebooks: picked, outDir: path.join(student, 'executed'), dataDir: path.join(student, 'data'), lang: 'en', keepGoing: true, jupyter: jupyter! });
-    for (const r of results) if (!r.ok) expect.fail(formatFailure(r.failure!));
-    for (const file of picked) {
-      const markers = notebookMarkers(path.join(student, 'executed', path.basename(file)));
-      const expected = EXERCISES.filter((e) => e.id.startsWith(path.basename(file).slice(0, 2))).map((e) => e.id);
-      expect(markers.map((m) => m.id)).toEqual(expected);
-      for (const m of markers) expect(m.result, `${m.id}: ${m.parts.map((p) => p.text).join(' | ')}`).toBe('right');
-    }
+    await runEdition(student, picked);
+  }, 300_000);
+
+  it('the teacher edition as written (every notebook, its solutions in the answer cells): every check right, every solution shown', async () => {
+    const picked = listNotebooks().map((f) => path.join(teacher, 'notebooks', path.basename(f)));
+    await runEdition(teacher, picked);
+    const executed = fs.readdirSync(path.join(teacher, 'executed')).map((f) => fs.readFileSync(path.join(teacher, 'executed', f), 'utf8')).join('\n');
+    // solution(id) after each check: every exercise's worked solution with its expected reading is in the outputs
+    expect(executed.split('The expected reading').length - 1).toBe(EXERCISES.length);
   }, 600_000);
 });
