@@ -10,6 +10,7 @@ import { formatP, formatR } from '../analysis/evaluateFindings';
 import { checkLanguage, type Language } from '../io/instrument';
 import { bundleMark, plotlyBundleText } from '../render/plotlyBundle';
 import { THEME } from '../figures/theme';
+import { explorerViewFigure } from './viewFigure';
 import { UserInputError } from '../util/errors';
 import { escapeHtml } from '../util/html';
 import { PAGE_APP_JS } from './pageApp';
@@ -29,6 +30,14 @@ export const EXPLORER_PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#5
 export const EXPLORER_GENERATOR = 'delicate-verbanden explorer';
 
 const SOURCES: VariableSource[] = ['construct', 'boundary', 'count', 'group', 'response', 'motivation', 'networks'];
+
+/** The class of the script element that carries the static figure's spec until an image replaces it. */
+export const EXPLORER_STATIC_SPEC = 'dv-explorer-static-spec';
+
+/** The static image of the first view (an <img> of its SVG, as figureHtml's fallback). */
+export function explorerStaticImage(svg: string, spec: { layout: { width?: unknown; height?: unknown } }): string {
+  return `<img alt="" width="${Number(spec.layout.width)}" height="${Number(spec.layout.height)}" style="max-width:100%;height:auto" src="data:image/svg+xml;base64,${Buffer.from(svg, 'utf8').toString('base64')}">`;
+}
 
 /**
  * @example
@@ -96,9 +105,17 @@ export function explorerHtml(data: ExplorerData, options: ExplorerHtmlOptions = 
 
   const stats = panelStats(data, view);
   const label = (v: string) => data.variables.find((x) => x.id === v)!.label[lang];
+  const staticSpec = options.staticFigure === undefined ? null : explorerViewFigure(data, view, lang);
+  const staticImage =
+    staticSpec === null || options.staticFigure === undefined
+      ? ''
+      : options.staticFigure === 'spec'
+        ? `<script type="application/json" class="${EXPLORER_STATIC_SPEC}">${scriptJson(staticSpec)}</script>`
+        : explorerStaticImage(options.staticFigure.svg, staticSpec);
   const staticPart = [
     `<div class="dv-explorer-static">`,
     `<p>${escapeHtml(w.noScript)}</p>`,
+    staticImage,
     `<p>${escapeHtml(`${w.orderBy}: ${label(view.orderBy)}`)}${(view.dropped ?? []).length > 0 ? escapeHtml(`; ${w.dropped}: ${view.dropped!.join(', ')}`) : ''}</p>`,
     `<table><thead><tr><th>${escapeHtml(w.variable)}</th><th>N</th><th>r</th><th>rho</th><th>p</th><th>${escapeHtml(w.method)}</th></tr></thead><tbody>`,
     ...stats.map((s) => `<tr><th scope="row">${escapeHtml(label(s.variable))}</th><td>${s.n}</td><td>${formatR(s.r, lang)}</td><td>${formatR(s.rho, lang)}</td><td>${formatP(s.p, lang)}</td><td>${s.pMethod ? escapeHtml(w.methods[s.pMethod]) : '-'}</td></tr>`),

@@ -13,7 +13,10 @@ import { UserInputError } from '../util/errors';
 import { explorerData, explorerDataOf, type ExplorerInput } from './explorerData';
 import { explorerHtml } from './explorerHtml';
 import type { ExplorerData, View } from './types';
-import { validateView, viewFromFragment } from './view';
+import { defaultView, validateView, viewFromFragment } from './view';
+import { explorerViewFigure } from './viewFigure';
+import { findChromium } from '../render/browser';
+import { staticFiguresEnabled, withSharedRenderer } from '../render/sharedRenderer';
 
 export interface ShowExplorerOptions {
   lang?: Language;
@@ -37,14 +40,34 @@ function tslabDisplay(): HtmlDisplay {
 }
 
 /**
+ * The image of the first view for front ends without scripts, as show() makes
+ * one for a figure: rendered here by the kernel's shared Chromium; in headless
+ * runs (static figures off) the figure's spec, for the notebooks' static-figure
+ * step; nothing without a browser or for a view without an image.
+ */
+async function staticFigureOf(data: ExplorerData, view: View, lang: Language): Promise<{ svg: string } | 'spec' | undefined> {
+  const spec = explorerViewFigure(data, view, lang);
+  if (spec === null) return undefined;
+  if (!staticFiguresEnabled()) return 'spec';
+  let chromium: string;
+  try {
+    chromium = findChromium();
+  } catch {
+    return undefined; // no image without a browser; the explorer itself still works
+  }
+  const [f] = await withSharedRenderer((r) => r.render([{ name: 'explorer', spec }], { formats: ['svg'], scale: 1 }), { executablePath: chromium });
+  return { svg: f.svg ?? '' };
+}
+
+/**
  * @example
  *   import { loadStudyData } from '../dist';
  *   import { showExplorer } from '../dist/explorer';
  *   const study = loadStudyData();
- *   showExplorer(study, { mode: 'patterns', orderBy: 'impact', panels: ['trust', 'shared_vision'], dropped: ['Meses'] });
- *   showExplorer(study, '#view=portrait&order=impact&focus=Notos&split=org_type');
+ *   await showExplorer(study, { mode: 'patterns', orderBy: 'impact', panels: ['trust', 'shared_vision'], dropped: ['Meses'] });
+ *   await showExplorer(study, '#view=portrait&order=impact&focus=Notos&split=org_type');
  */
-export function showExplorer(study: Study | ExplorerInput | ExplorerData, view?: View | string, options: ShowExplorerOptions = {}): void {
+export async function showExplorer(study: Study | ExplorerInput | ExplorerData, view?: View | string, options: ShowExplorerOptions = {}): Promise<void> {
   const display = options.display ?? tslabDisplay();
   const data: ExplorerData =
     (study as ExplorerData).version === 1 && Array.isArray((study as ExplorerData).variables)
@@ -53,5 +76,6 @@ export function showExplorer(study: Study | ExplorerInput | ExplorerData, view?:
         ? explorerData(study as ExplorerInput, { privacy: options.privacy })
         : explorerDataOf(study as Study, { privacy: options.privacy });
   const v = view === undefined ? undefined : validateView(typeof view === 'string' ? viewFromFragment(view) : view, data, 'showExplorer: view');
-  display.html(explorerHtml(data, { lang: options.lang, view: v, page: false, id: `dv-explorer-${session}-${++counter}` }));
+  const lang = options.lang ?? 'nl';
+  display.html(explorerHtml(data, { lang, view: v, page: false, id: `dv-explorer-${session}-${++counter}`, staticFigure: await staticFigureOf(data, v ?? defaultView(data), lang) }));
 }

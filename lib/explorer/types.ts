@@ -113,4 +113,11 @@ export interface ExplorerHtmlOptions {
   page?: boolean;
   /** The id of the explorer's element (default 'dv-explorer'); unique in its page. */
   id?: string;
+  /**
+   * An image of the first view for where scripts do not run (a notebook on
+   * GitHub or nbviewer): its SVG, or 'spec' to carry the figure's spec for the
+   * notebooks' static-figure step to render (scripts/jupyter/staticFigures.ts).
+   * Default none (the report and the page run their scripts).
+   */
+  staticFigure?: { svg: string } | 'spec';
 }

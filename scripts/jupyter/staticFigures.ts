@@ -13,6 +13,7 @@
  */
 import * as fs from 'node:fs';
 import { figureHtml } from '../../lib/render/show';
+import { EXPLORER_STATIC_SPEC, explorerStaticImage } from '../../lib/explorer/explorerHtml';
 import { findChromium } from '../../lib/render/browser';
 import { renderFigures, type FigureRenderer } from '../../lib/render/renderer';
 import { inlinedBundleKind, plotlyBundleText, type PlotlyBundleKind } from '../../lib/render/plotlyBundle';
@@ -48,6 +49,30 @@ export function findFigureOutputs(nb: NotebookJson): FigureOutput[] {
   return found;
 }
 
+/** An explorer output (showExplorer) that carries its first view's spec instead of an image. */
+export interface ExplorerStaticOutput {
+  cell: number;
+  output: number;
+  /** The script element with the spec, as it stands in the HTML. */
+  script: string;
+  spec: FigureSpec;
+}
+
+const STATIC_SPEC = new RegExp(`<script type="application/json" class="${EXPLORER_STATIC_SPEC}">([^<]*)</script>`);
+
+/** The explorer outputs of a notebook that still carry a spec for their static image. */
+export function findExplorerOutputs(nb: NotebookJson): ExplorerStaticOutput[] {
+  const found: ExplorerStaticOutput[] = [];
+  nb.cells.forEach((cell, c) => {
+    (cell.outputs ?? []).forEach((o, k) => {
+      const html = htmlOf(o.data?.['text/html']);
+      const m = html === null ? null : STATIC_SPEC.exec(html);
+      if (m) found.push({ cell: c, output: k, script: m[0], spec: JSON.parse(m[1]) as FigureSpec });
+    });
+  });
+  return found;
+}
+
 export interface StaticFiguresResult {
   figures: number;
   ms: number;
@@ -70,7 +95,8 @@ export interface StaticFiguresOptions {
 export async function addStaticFigures(notebooks: NotebookJson[], options: StaticFiguresOptions = {}): Promise<StaticFiguresResult> {
   const start = Date.now();
   const todo = notebooks.flatMap((nb, n) => findFigureOutputs(nb).filter((f) => !f.hasStatic).map((f) => ({ ...f, n })));
-  if (todo.length === 0) return { figures: 0, ms: 0, skipped: null };
+  const explorers = notebooks.flatMap((nb, n) => findExplorerOutputs(nb).map((e) => ({ ...e, n })));
+  if (todo.length === 0 && explorers.length === 0) return { figures: 0, ms: 0, skipped: null };
   let executablePath: string | undefined;
   if (!options.renderer) {
     try {
@@ -80,16 +106,22 @@ export async function addStaticFigures(notebooks: NotebookJson[], options: Stati
     }
   }
   const rendered = await renderFigures(
-    todo.map((f, k) => ({ name: `figure-${k + 1}`, spec: f.spec })),
+    [...todo.map((f, k) => ({ name: `figure-${k + 1}`, spec: f.spec })), ...explorers.map((e, k) => ({ name: `explorer-${k + 1}`, spec: e.spec }))],
     { formats: ['svg'], executablePath, scale: 1, renderer: options.renderer },
   );
+  // an explorer output keeps its HTML; only the spec's script becomes the image
+  explorers.forEach((e, k) => {
+    const output = notebooks[e.n].cells[e.cell].outputs![e.output];
+    const html = htmlOf(output.data!['text/html'])!;
+    output.data!['text/html'] = html.replace(e.script, () => explorerStaticImage(rendered.figures[todo.length + k].svg ?? '', e.spec));
+  });
   todo.forEach((f, k) => {
     const svg = rendered.figures[k].svg ?? '';
     const html = figureHtml(f.spec, { id: f.id, bundle: f.bundle ? { kind: f.bundle, text: plotlyBundleText(f.bundle) } : null, fallback: { format: 'svg', svg } });
     const output = notebooks[f.n].cells[f.cell].outputs![f.output];
     output.data!['text/html'] = html;
   });
-  return { figures: todo.length, ms: Date.now() - start, skipped: null };
+  return { figures: todo.length + explorers.length, ms: Date.now() - start, skipped: null };
 }
 
 /** addStaticFigures on notebook files: reads them, adds the images, writes them back. */

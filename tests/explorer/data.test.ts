@@ -15,10 +15,12 @@ import { explorerHtml } from '../../lib/explorer/explorerHtml';
 import { explorerSection } from '../../lib/explorer/explorerSection';
 import { panelStats } from '../../lib/explorer/panelStats';
 import { showExplorer } from '../../lib/explorer/showExplorer';
+import { explorerViewFigure } from '../../lib/explorer/viewFigure';
+import { patternOrder } from '../../lib/figures/patterns';
 import { writeExplorer, isExplorerFile } from '../../lib/explorer/writeExplorer';
 import { networkSummary } from '../../lib/analysis/networkSummary';
 import { motivationSummary } from '../../lib/analysis/motivationSummary';
-import { criticalR } from '../../lib/analysis/evaluateFindings';
+import { criticalR, formatP, formatR } from '../../lib/analysis/evaluateFindings';
 import { completeCount } from '../../lib/analysis/privacy';
 import { reportStudyDefinition } from '../../lib/io/studyDefinition';
 import { correlate } from '../../lib/stats/correlation/correlate';
@@ -132,14 +134,40 @@ describe('explorerHtml', () => {
     expect(s.startsWith('<section class="dv-explorer" id="dv-explorer"')).toBe(true);
     expect(s).not.toContain('<html');
     expect(s).not.toContain('plotly.js from node_modules');
+  });
+
+  it('in a notebook: a unique id per output, and the first view as a figure spec for the static image of a headless run', async () => {
     const out: string[] = [];
     const display = { html: (h: string) => out.push(h) };
-    showExplorer(data, '#view=patterns&order=trust&panels=impact', { display });
-    showExplorer(data, undefined, { display });
+    const before = process.env.DV_STATIC_FIGURES;
+    process.env.DV_STATIC_FIGURES = '0'; // as in headless runs: the notebooks' static-figure step renders the image afterwards
+    try {
+      await showExplorer(data, '#view=patterns&order=trust&panels=impact', { display });
+      await showExplorer(data, '#view=portrait&order=impact&focus=Notos', { display });
+      await expect(showExplorer(data, '#view=patterns&order=impakt', { display })).rejects.toThrow(/showExplorer: view: 1 problem:\n  orderBy: "impakt" is not a variable of the data; did you mean "impact"\?/);
+    } finally {
+      if (before === undefined) delete process.env.DV_STATIC_FIGURES;
+      else process.env.DV_STATIC_FIGURES = before;
+    }
     const ids = out.map((h) => /<section class="dv-explorer" id="([^"]+)"/.exec(h)![1]);
     expect(ids[0]).not.toBe(ids[1]);
     expect(out[0]).toContain('plotly.js from node_modules');
-    expect(() => showExplorer(data, '#view=patterns&order=impakt', { display })).toThrow(/showExplorer: view: 1 problem:\n  orderBy: "impakt" is not a variable of the data; did you mean "impact"\?/);
+    const spec = JSON.parse(/<script type="application\/json" class="dv-explorer-static-spec">([^<]*)<\/script>/.exec(out[0])![1]);
+    expect(spec).toEqual(explorerViewFigure(data, { mode: 'patterns', orderBy: 'trust', panels: ['impact'] }, 'nl'));
+    // a portrait view has no image: its static part keeps the table
+    expect(out[1]).not.toContain('dv-explorer-static-spec');
+  });
+
+  it('the static image of a patterns view: the groups in the order of the report\'s figure, r, rho and p in the panel titles', () => {
+    const view = { mode: 'patterns' as const, orderBy: 'bnd_administrative', panels: ['bnd_reputation', 'bnd_sociocultural', 'bnd_natural'] };
+    const spec = explorerViewFigure(data, view, 'en')!;
+    expect(spec.data).toHaveLength(4);
+    expect((spec.layout.yaxis as { categoryarray: string[] }).categoryarray).toEqual(patternOrder(d.table, 'bnd_administrative').map((r) => r.network));
+    const titles = (spec.layout.annotations as Array<{ text: string }>).map((a) => a.text);
+    const reputation = panelStats(data, view).find((s) => s.variable === 'bnd_reputation')!;
+    expect(titles[1]).toContain(`r = ${formatR(reputation.r, 'en')} · ρ = ${formatR(reputation.rho, 'en')} · p = ${formatP(reputation.p, 'en')}`);
+    expect(explorerViewFigure(data, { ...view, dropped: ['Meses'] }, 'en')!.data[0].y).not.toContain('Meses');
+    expect(explorerViewFigure(data, { mode: 'portrait', orderBy: 'impact', panels: [], focus: 'Notos' }, 'en')).toBeNull();
   });
 
   it('rejects a bad option with a message', () => {
