@@ -9,6 +9,7 @@
 import { formatP, formatR } from '../analysis/evaluateFindings';
 import { checkLanguage, type Language } from '../io/instrument';
 import { bundleMark, plotlyBundleText } from '../render/plotlyBundle';
+import { fallbackImageHtml } from '../render/show';
 import { THEME } from '../figures/theme';
 import { explorerViewFigure } from './viewFigure';
 import { UserInputError } from '../util/errors';
@@ -34,9 +35,9 @@ const SOURCES: VariableSource[] = ['construct', 'boundary', 'count', 'group', 'r
 /** The class of the script element that carries the static figure's spec until an image replaces it. */
 export const EXPLORER_STATIC_SPEC = 'dv-explorer-static-spec';
 
-/** The static image of the first view (an <img> of its SVG, as figureHtml's fallback). */
+/** The static image of the first view: its SVG as figureHtml's fallback image. */
 export function explorerStaticImage(svg: string, spec: { layout: { width?: unknown; height?: unknown } }): string {
-  return `<img alt="" width="${Number(spec.layout.width)}" height="${Number(spec.layout.height)}" style="max-width:100%;height:auto" src="data:image/svg+xml;base64,${Buffer.from(svg, 'utf8').toString('base64')}">`;
+  return fallbackImageHtml({ format: 'svg', svg }, '', Number(spec.layout.width), Number(spec.layout.height));
 }
 
 /**

@@ -48,6 +48,15 @@ function titleText(spec: FigureSpec): string {
 }
 
 /**
+ * A static image as HTML (an <img> with the SVG or PNG as a data: URL, no
+ * wider than its column): a figure's fallback, and the explorer's first view.
+ * `alt` is HTML-escaped already.
+ */
+export function fallbackImageHtml(fb: NonNullable<FigureHtmlOptions['fallback']>, alt: string, width: number, height: number): string {
+  return `<img alt="${alt}" width="${width}" height="${height}" style="max-width:100%;height:auto" src="data:${fb.format === 'svg' ? 'image/svg+xml' : 'image/png'};base64,${fb.format === 'svg' ? Buffer.from(fb.svg, 'utf8').toString('base64') : Buffer.from(fb.png).toString('base64')}">`;
+}
+
+/**
  * The HTML of one notebook output: a div holding the static image, the bundle
  * (when given), and a script that replaces the image by the interactive plot.
  */
@@ -62,7 +71,7 @@ export function figureHtml(spec: FigureSpec, options: FigureHtmlOptions): string
   const staticPart =
     fb === null
       ? `<p style="font-family:sans-serif;color:#5b6270">${options.placeholder !== undefined ? escapeHtml(options.placeholder) : `${alt} (interactive figure: it needs JavaScript and plotly.js)`}</p>`
-      : `<img alt="${alt}" width="${width}" height="${height}" style="max-width:100%;height:auto" src="data:${fb.format === 'svg' ? 'image/svg+xml' : 'image/png'};base64,${fb.format === 'svg' ? Buffer.from(fb.svg, 'utf8').toString('base64') : Buffer.from(fb.png).toString('base64')}">`;
+      : fallbackImageHtml(fb, alt, width, height);
   // plotly's toolbar (mode bar) sits in a strip above the plot, not over the figure's title
   const parts = [
     `<div class="dv-figure" id="${id}" style="max-width:100%;padding-top:${MODEBAR_STRIP_PX}px"><div class="dv-figure-static">${staticPart}</div></div>`,
