@@ -9,6 +9,7 @@
  */
 import { formatP, formatR } from '../analysis/evaluateFindings';
 import type { Language } from '../io/instrument';
+import { compareForPattern } from '../figures/patterns';
 import { plotlyText } from '../figures/plotlyText';
 import { THEME } from '../figures/theme';
 import type { FigureSpec } from '../figures/types';
@@ -30,14 +31,7 @@ export function explorerViewFigure(data: ExplorerData, view: View, lang: Languag
   const valuesOf = (id: string) => data.variables.find((v) => v.id === id)!.values;
   const order = valuesOf(view.orderBy);
   const keep = data.groups.map((_, k) => k).filter((k) => !dropped.has(data.groups[k]));
-  keep.sort((a, b) => {
-    const va = order[a];
-    const vb = order[b];
-    if (va === null && vb === null) return data.groups[a].localeCompare(data.groups[b]);
-    if (va === null) return 1;
-    if (vb === null) return -1;
-    return vb - va || data.groups[a].localeCompare(data.groups[b]);
-  });
+  keep.sort((a, b) => compareForPattern(order[a], order[b], data.groups[a], data.groups[b]));
   const names = keep.map((k) => plotlyText(data.groups[k]));
   const rows = keep.length <= ROWS_UP_TO;
   const ids = [view.orderBy, ...view.panels];

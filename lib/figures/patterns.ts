@@ -51,16 +51,17 @@ const FIGURE = 'patternsFigure';
 /** Top and bottom margins of the rows layout. */
 const ROWS_FIXED_PX = 150 + 80;
 
+/** The order of the pattern figures, for sort(): the higher value first, missing last, ties by name. */
+export function compareForPattern(va: number | null, vb: number | null, nameA: string, nameB: string): number {
+  if (va === null && vb === null) return nameA.localeCompare(nameB);
+  if (va === null) return 1;
+  if (vb === null) return -1;
+  return vb - va || nameA.localeCompare(nameB);
+}
+
 /** Order of the networks: highest on `orderBy` first, missing last, ties by name. */
 export function patternOrder(table: readonly NetworkTableRow[], orderBy: string): NetworkTableRow[] {
-  return [...table].sort((a, b) => {
-    const va = valueOf(a, orderBy);
-    const vb = valueOf(b, orderBy);
-    if (va === null && vb === null) return a.network.localeCompare(b.network);
-    if (va === null) return 1;
-    if (vb === null) return -1;
-    return vb - va || a.network.localeCompare(b.network);
-  });
+  return [...table].sort((a, b) => compareForPattern(valueOf(a, orderBy), valueOf(b, orderBy), a.network, b.network));
 }
 
 /**
