@@ -36,14 +36,15 @@ function dvExplorerStart(rootId) {
   var drawCount = 0;
   var fill = function (s, a, b, c) { return String(s).replace('{0}', a).replace('{1}', b).replace('{2}', c); };
   var esc = function (s) { return String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'); };
+  /* as formatR and formatP of lib/analysis/evaluateFindings: no leading zero, a decimal comma in Dutch */
+  var decimal = function (s) { return lang === 'nl' ? s.replace('.', ',') : s; };
   var fmtR = function (v) {
     if (v === null || !isFinite(v)) return '-';
     var s = Math.abs(v).toFixed(2).replace(/^0(?=\.)/, '');
-    return ((v < 0 && Number(s) !== 0 ? '-' : '') + s).replace('.', lang === 'nl' ? ',' : '.');
+    return decimal((v < 0 && Number(s) !== 0 ? '-' : '') + s);
   };
-  /* as formatR and formatP of lib/analysis/evaluateFindings: no leading zero, a decimal comma in Dutch */
-  var fmtP = function (p) { return (p === null || !isFinite(p) ? '-' : p < 0.001 ? '< .001' : p.toFixed(3).replace(/^0(?=\.)/, '')).replace('.', lang === 'nl' ? ',' : '.'); };
-  var fmtNum = function (v, d) { return v === null ? W.unknown : lang === 'nl' ? v.toFixed(d).replace('.', ',') : v.toFixed(d); };
+  var fmtP = function (p) { return decimal(p === null || !isFinite(p) ? '-' : p < 0.001 ? '< .001' : p.toFixed(3).replace(/^0(?=\.)/, '')); };
+  var fmtNum = function (v, d) { return v === null ? W.unknown : decimal(v.toFixed(d)); };
   /* no wider than the column the explorer sits in (the report's 1140 px, a notebook's output), down to 520 px; below that it scrolls */
   var fitWidth = function (w) { var avail = figure.clientWidth; return avail > 0 ? Math.max(Math.min(w, 520), Math.min(w, Math.floor(avail))) : w; };
   var label = function (id) { return vars[id] ? vars[id].label[lang] : cats[id] ? cats[id].label[lang] : id; };
